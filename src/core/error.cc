@@ -1,0 +1,191 @@
+#include "core/error.h"
+
+#include <array>
+#include <vector>
+
+namespace qorgau::core {
+
+namespace {
+
+// One row per ErrorCode, in enum order (checked by error_test.cc).
+const std::array<std::pair<ErrorCode, ErrorInfo>, 30> kCatalogue = {{
+    {ErrorCode::kInvalidJson,
+     {400, "invalid_json",
+      {"Сұраудың денесі дұрыс JSON емес.",
+       "Тело запроса не является корректным JSON.",
+       "The request body is not valid JSON."}}},
+    {ErrorCode::kValidationFailed,
+     {400, "validation_failed",
+      {"«{field}» өрісінің мәні жарамсыз.",
+       "Недопустимое значение поля «{field}».",
+       "The value of “{field}” is not valid."}}},
+    {ErrorCode::kUnknownField,
+     {400, "unknown_field",
+      {"«{field}» өрісі бұл сұрауда қабылданбайды.",
+       "Поле «{field}» не допускается в этом запросе.",
+       "The field “{field}” is not accepted in this request."}}},
+    {ErrorCode::kWrongType,
+     {400, "wrong_type",
+      {"«{field}» өрісінің түрі дұрыс емес.",
+       "Поле «{field}» имеет неверный тип.",
+       "The field “{field}” has the wrong type."}}},
+    {ErrorCode::kMissingField,
+     {400, "missing_field",
+      {"«{field}» өрісі міндетті.",
+       "Поле «{field}» обязательно.",
+       "The field “{field}” is required."}}},
+    {ErrorCode::kBodyTooLarge,
+     {413, "body_too_large",
+      {"Сұрау тым үлкен.",
+       "Запрос слишком большой.",
+       "The request is too large."}}},
+    {ErrorCode::kUnsupportedMediaType,
+     {415, "unsupported_media_type",
+      {"Сұрау JSON форматында болуы керек.",
+       "Запрос должен быть в формате JSON.",
+       "The request must be JSON."}}},
+    {ErrorCode::kNotFound,
+     {404, "not_found",
+      {"Сұралған нәрсе табылмады.",
+       "Запрошенный объект не найден.",
+       "What you asked for was not found."}}},
+    {ErrorCode::kMethodNotAllowed,
+     {405, "method_not_allowed",
+      {"Бұл әрекет осы мекенжай үшін қолдау көрсетілмейді.",
+       "Этот метод не поддерживается для данного адреса.",
+       "This method is not supported for this address."}}},
+    {ErrorCode::kNotAuthenticated,
+     {401, "not_authenticated",
+      {"Жүйеге кіріңіз.",
+       "Войдите в систему.",
+       "Please log in."}}},
+    {ErrorCode::kSessionExpired,
+     {401, "session_expired",
+      {"Сеанс белсенділік болмағандықтан аяқталды. Қайта кіріңіз.",
+       "Сеанс завершён из-за бездействия. Войдите снова.",
+       "Your session ended after a period of inactivity. Please log in again."}}},
+    {ErrorCode::kForbidden,
+     {403, "forbidden",
+      {"Бұл әрекетке рұқсатыңыз жоқ.",
+       "У вас нет прав на это действие.",
+       "You do not have permission to do this."}}},
+    {ErrorCode::kCsrfFailed,
+     {403, "csrf_failed",
+      {"Сұрауды растау мүмкін болмады. Бетті жаңартып, қайталап көріңіз.",
+       "Не удалось подтвердить запрос. Обновите страницу и повторите.",
+       "The request could not be verified. Reload the page and try again."}}},
+    {ErrorCode::kInvalidCredentials,
+     {401, "invalid_credentials",
+      {"Пайдаланушы аты немесе құпиясөз қате.",
+       "Неверное имя пользователя или пароль.",
+       "Wrong username or password."}}},
+    {ErrorCode::kAccountLocked,
+     {423, "account_locked",
+      {"Тым көп сәтсіз әрекет. Тіркелгі уақытша бұғатталды, кейінірек қайталаңыз.",
+       "Слишком много неудачных попыток. Учётная запись временно заблокирована, повторите позже.",
+       "Too many failed attempts. The account is temporarily locked; try again later."}}},
+    {ErrorCode::kTooManyRequests,
+     {429, "too_many_requests",
+      {"Тым көп сұрау. Біраз күтіп, қайталаңыз.",
+       "Слишком много запросов. Подождите и повторите.",
+       "Too many requests. Please wait and try again."}}},
+    {ErrorCode::kPasswordTooShort,
+     {400, "password_too_short",
+      {"Құпиясөз кемінде 12 таңбадан тұруы керек.",
+       "Пароль должен содержать не менее 12 символов.",
+       "The password must be at least 12 characters long."}}},
+    {ErrorCode::kPasswordTooLong,
+     {400, "password_too_long",
+      {"Құпиясөз тым ұзын (ең көбі 128 таңба).",
+       "Пароль слишком длинный (не более 128 символов).",
+       "The password is too long (at most 128 characters)."}}},
+    {ErrorCode::kPasswordTooCommon,
+     {400, "password_too_common",
+      {"Бұл құпиясөз тым кең таралған немесе оңай болжанады. Басқасын таңдаңыз.",
+       "Этот пароль слишком распространён или легко угадывается. Выберите другой.",
+       "This password is too common or easy to guess. Choose another."}}},
+    {ErrorCode::kPasswordContainsUsername,
+     {400, "password_contains_username",
+      {"Құпиясөзде пайдаланушы аты болмауы керек.",
+       "Пароль не должен содержать имя пользователя.",
+       "The password must not contain the username."}}},
+    {ErrorCode::kUsernameTaken,
+     {409, "username_taken",
+      {"Бұл пайдаланушы аты бос емес.",
+       "Это имя пользователя уже занято.",
+       "This username is already taken."}}},
+    {ErrorCode::kInvalidUsername,
+     {400, "invalid_username",
+      {"Пайдаланушы аты 3–64 таңбадан тұруы керек: латын әріптері, сандар, нүкте, сызықша, астын сызу.",
+       "Имя пользователя: 3–64 символа — латинские буквы, цифры, точка, дефис, подчёркивание.",
+       "A username is 3–64 characters: Latin letters, digits, dot, hyphen, underscore."}}},
+    {ErrorCode::kInvalidIin,
+     {400, "invalid_iin",
+      {"ЖСН жарамсыз: {field}.",
+       "Недействительный ИИН: {field}.",
+       "The IIN is not valid: {field}."}}},
+    {ErrorCode::kUnknownRole,
+     {400, "unknown_role",
+      {"Мұндай рөл жоқ.",
+       "Такой роли нет.",
+       "There is no such role."}}},
+    {ErrorCode::kUnknownAgency,
+     {400, "unknown_agency",
+      {"Мұндай мекеме жоқ.",
+       "Такого ведомства нет.",
+       "There is no such agency."}}},
+    {ErrorCode::kUnknownRegion,
+     {400, "unknown_region",
+      {"Мұндай өңір жоқ.",
+       "Такого региона нет.",
+       "There is no such region."}}},
+    {ErrorCode::kUnknownAgencyKind,
+     {400, "unknown_agency_kind",
+      {"Мекеменің мұндай түрі жоқ.",
+       "Такого типа ведомства нет.",
+       "There is no such kind of agency."}}},
+    {ErrorCode::kRequestTimeout,
+     {408, "request_timeout",
+      {"Сұрау уақытында келмеді.",
+       "Запрос не поступил вовремя.",
+       "The request did not arrive in time."}}},
+    {ErrorCode::kShuttingDown,
+     {503, "shutting_down",
+      {"Сервер қайта іске қосылып жатыр. Біраздан кейін қайталаңыз.",
+       "Сервер перезапускается. Повторите через минуту.",
+       "The server is restarting. Please try again in a moment."}}},
+    {ErrorCode::kInternal,
+     {500, "internal_error",
+      {"Ішкі қате. Ештеңе сақталмады; қайталап көріңіз.",
+       "Внутренняя ошибка. Ничего не сохранено; попробуйте ещё раз.",
+       "Internal error. Nothing was saved; please try again."}}},
+}};
+
+}  // namespace
+
+const ErrorInfo& error_info(ErrorCode code) {
+  return kCatalogue.at(static_cast<size_t>(code)).second;
+}
+
+const std::vector<ErrorCode>& all_error_codes() {
+  static const std::vector<ErrorCode> kCodes = [] {
+    std::vector<ErrorCode> codes;
+    for (const auto& row : kCatalogue) codes.push_back(row.first);
+    return codes;
+  }();
+  return kCodes;
+}
+
+ApiError::ApiError(ErrorCode code, std::string field)
+    : std::runtime_error(std::string(error_info(code).code)), code_(code), field_(std::move(field)) {}
+
+std::string ApiError::message(Language language) const {
+  std::string text = error_info(code_).message.in(language);
+  static constexpr std::string_view kPlaceholder = "{field}";
+  if (auto at = text.find(kPlaceholder); at != std::string::npos) {
+    text.replace(at, kPlaceholder.size(), field_);
+  }
+  return text;
+}
+
+}  // namespace qorgau::core

@@ -1,0 +1,179 @@
+#include "store/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+namespace qorgau::store {
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
+  std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  if ((rc & 0xff) == SQLITE_CONSTRAINT) throw ConstraintError(message);
+  throw StoreError(message);
+}
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+class SqliteConnection : public Connection {
+ public:
+  explicit SqliteConnection(const std::filesystem::path& file) {
+    int rc = sqlite3_open_v2(file.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      fail(nullptr, rc, "cannot open database");
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    exec_plain("PRAGMA journal_mode=WAL");
+    exec_plain("PRAGMA synchronous=FULL");
+    exec_plain("PRAGMA foreign_keys=ON");
+    exec_plain("PRAGMA secure_delete=ON");
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    std::vector<Row> rows;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) rows.emplace_back(read_row(stmt));
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) fail(db_, rc, "query failed");
+    return rows;
+  }
+
+  std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) fail(db_, rc, "statement failed");
+    return sqlite3_changes64(db_);
+  }
+
+  void execute_script(std::string_view sql) override {
+    exec_plain(expand_sqlite_macros(sql));
+  }
+
+  void begin() override { exec_plain("BEGIN IMMEDIATE"); }
+  void commit() override { exec_plain("COMMIT"); }
+  void rollback() override {
+    if (!sqlite3_get_autocommit(db_)) exec_plain("ROLLBACK");
+  }
+
+ private:
+  void exec_plain(const std::string& sql) {
+    char* error = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+      std::string message = error ? error : sqlite3_errstr(rc);
+      sqlite3_free(error);
+      if ((rc & 0xff) == SQLITE_CONSTRAINT) throw ConstraintError(message);
+      throw StoreError("sqlite: " + message);
+    }
+  }
+
+  // Prepared statements are cached per connection for the life of the
+  // connection; module SQL is a fixed set of strings.
+  sqlite3_stmt* prepare(std::string_view sql, const std::vector<Value>& params) {
+    std::string key(sql);
+    auto it = cache_.find(key);
+    sqlite3_stmt* stmt = nullptr;
+    if (it != cache_.end()) {
+      stmt = it->second;
+    } else {
+      int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) fail(db_, rc, "cannot prepare statement");
+      cache_.emplace(std::move(key), stmt);
+    }
+    sqlite3_clear_bindings(stmt);
+    for (size_t i = 0; i < params.size(); ++i) bind(stmt, i, params[i]);
+    return stmt;
+  }
+
+  void bind(sqlite3_stmt* stmt, size_t i, const Value& value) {
+    std::string name = "$" + std::to_string(i + 1);
+    int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+    if (index == 0) throw StoreError("statement has no parameter " + name);
+    int rc = std::visit(
+        [&](const auto& v) -> int {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::nullptr_t>) {
+            return sqlite3_bind_null(stmt, index);
+          } else if constexpr (std::is_same_v<T, std::int64_t>) {
+            return sqlite3_bind_int64(stmt, index, v);
+          } else if constexpr (std::is_same_v<T, double>) {
+            return sqlite3_bind_double(stmt, index, v);
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            return sqlite3_bind_text64(stmt, index, v.data(), v.size(), SQLITE_TRANSIENT,
+                                       SQLITE_UTF8);
+          } else {
+            return sqlite3_bind_blob64(stmt, index, v.data(), v.size(), SQLITE_TRANSIENT);
+          }
+        },
+        value);
+    if (rc != SQLITE_OK) fail(db_, rc, "cannot bind parameter");
+  }
+
+  static Row read_row(sqlite3_stmt* stmt) {
+    int n = sqlite3_column_count(stmt);
+    std::vector<Value> values;
+    values.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_INTEGER:
+          values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
+          break;
+        case SQLITE_FLOAT:
+          values.emplace_back(sqlite3_column_double(stmt, i));
+          break;
+        case SQLITE_TEXT:
+          values.emplace_back(
+              std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
+                          static_cast<size_t>(sqlite3_column_bytes(stmt, i))));
+          break;
+        case SQLITE_BLOB: {
+          auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt, i));
+          values.emplace_back(core::Bytes(p, p + sqlite3_column_bytes(stmt, i)));
+          break;
+        }
+        default:
+          values.emplace_back(nullptr);
+      }
+    }
+    return Row(std::move(values));
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace
+
+std::string expand_sqlite_macros(std::string_view sql) {
+  std::string out(sql);
+  replace_all(out, "{{id_pk}}", "INTEGER PRIMARY KEY");
+  replace_all(out, "{{bytes}}", "BLOB");
+  return out;
+}
+
+SqliteDatabase::SqliteDatabase(std::filesystem::path file) : file_(std::move(file)) {}
+
+std::unique_ptr<Connection> SqliteDatabase::connect() {
+  return std::make_unique<SqliteConnection>(file_);
+}
+
+}  // namespace qorgau::store
