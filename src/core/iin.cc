@@ -27,22 +27,30 @@ int two_digits_at(std::string_view digits, std::size_t index) {
 
 int weighted_sum_mod_11(std::string_view body, const std::array<int, kBodyLength>& weights) {
   int sum = 0;
-  for (std::size_t i = 0; i < kBodyLength; ++i) sum += digit_at(body, i) * weights[i];
+  for (std::size_t i = 0; i < kBodyLength; ++i) {
+    sum += digit_at(body, i) * weights[i];
+  }
   return sum % 11;
 }
 
 // The check digit of the first 11 digits, or nullopt in the "10 again" case.
 std::optional<int> check_digit(std::string_view body) {
   int first = weighted_sum_mod_11(body, kFirstWeights);
-  if (first != kNoCheckDigit) return first;
+  if (first != kNoCheckDigit) {
+    return first;
+  }
   int second = weighted_sum_mod_11(body, kSecondWeights);
-  if (second != kNoCheckDigit) return second;
+  if (second != kNoCheckDigit) {
+    return second;
+  }
   return std::nullopt;
 }
 
 // 1800, 1900 or 2000 for century digits 1..6, nullopt otherwise.
 std::optional<int> century_of(int century_digit) {
-  if (century_digit < 1 || century_digit > 6) return std::nullopt;
+  if (century_digit < 1 || century_digit > 6) {
+    return std::nullopt;
+  }
   return 1800 + 100 * ((century_digit - 1) / 2);
 }
 
@@ -62,19 +70,29 @@ IinCheck failure(IinProblem problem) {
 }  // namespace
 
 IinCheck check_iin(std::string_view iin, std::chrono::year_month_day today) {
-  if (iin.size() != kIinLength) return failure(IinProblem::kWrongLength);
+  if (iin.size() != kIinLength) {
+    return failure(IinProblem::kWrongLength);
+  }
   for (char c : iin) {
-    if (!is_digit(c)) return failure(IinProblem::kNotDigits);
+    if (!is_digit(c)) {
+      return failure(IinProblem::kNotDigits);
+    }
   }
   int century_digit = digit_at(iin, 6);
   std::optional<int> century = century_of(century_digit);
-  if (!century) return failure(IinProblem::kBadCenturyDigit);
+  if (!century) {
+    return failure(IinProblem::kBadCenturyDigit);
+  }
   std::chrono::year_month_day birth{
       std::chrono::year{*century + two_digits_at(iin, 0)},
       std::chrono::month{static_cast<unsigned>(two_digits_at(iin, 2))},
       std::chrono::day{static_cast<unsigned>(two_digits_at(iin, 4))}};
-  if (!birth.ok()) return failure(IinProblem::kBadDate);
-  if (birth > today) return failure(IinProblem::kFutureDate);
+  if (!birth.ok()) {
+    return failure(IinProblem::kBadDate);
+  }
+  if (birth > today) {
+    return failure(IinProblem::kFutureDate);
+  }
   std::optional<int> expected = check_digit(iin.substr(0, kBodyLength));
   if (!expected || *expected != digit_at(iin, kBodyLength)) {
     return failure(IinProblem::kBadChecksum);
@@ -105,7 +123,9 @@ std::optional<std::string> make_iin(std::chrono::year_month_day birth_date, Sex 
   if (!birth_date.ok() || year < 1800 || year > 2099) {
     throw std::invalid_argument("make_iin: birth date must be a real date in 1800..2099");
   }
-  if (serial < 0 || serial > 9999) throw std::invalid_argument("make_iin: serial must be 0..9999");
+  if (serial < 0 || serial > 9999) {
+    throw std::invalid_argument("make_iin: serial must be 0..9999");
+  }
   auto two = [](unsigned value) {
     return std::string{static_cast<char>('0' + value / 10), static_cast<char>('0' + value % 10)};
   };
@@ -113,10 +133,13 @@ std::optional<std::string> make_iin(std::chrono::year_month_day birth_date, Sex 
                      two(static_cast<unsigned>(birth_date.month())) +
                      two(static_cast<unsigned>(birth_date.day()));
   body.push_back(static_cast<char>('0' + century_digit_for(year, sex)));
-  for (int divisor : {1000, 100, 10, 1})
+  for (int divisor : {1000, 100, 10, 1}) {
     body.push_back(static_cast<char>('0' + serial / divisor % 10));
+  }
   std::optional<int> check = check_digit(body);
-  if (!check) return std::nullopt;
+  if (!check) {
+    return std::nullopt;
+  }
   return body + static_cast<char>('0' + *check);
 }
 

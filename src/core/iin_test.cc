@@ -31,8 +31,12 @@ int reference_check_digit(const std::string& eleven) {
     a += (eleven.at(i) - '0') * first_weights[i];
     b += (eleven.at(i) - '0') * second_weights[i];
   }
-  if (a % 11 != 10) return a % 11;
-  if (b % 11 != 10) return b % 11;
+  if (a % 11 != 10) {
+    return a % 11;
+  }
+  if (b % 11 != 10) {
+    return b % 11;
+  }
   return -1;
 }
 
@@ -46,7 +50,9 @@ std::string with_check(const std::string& eleven) {
 // Some valid IIN for `date` and `sex`: the first serial that has a check digit.
 std::string any_iin(year_month_day date, Sex sex) {
   for (int serial = 0; serial < 10000; ++serial) {
-    if (auto iin = make_iin(date, sex, serial)) return *iin;
+    if (auto iin = make_iin(date, sex, serial)) {
+      return *iin;
+    }
   }
   ADD_FAILURE() << "no serial has a check digit";
   return {};
@@ -97,7 +103,9 @@ TEST(IinTest, TenAgainFoundBySearchIsRejectedEverywhere) {
   for (int serial = 0; serial < 10000 && found < 5; ++serial) {
     std::string serial_digits = std::to_string(10000 + serial).substr(1);
     std::string body = "9107254" + serial_digits;  // 25 Jul 1991, female
-    if (reference_check_digit(body) != -1) continue;
+    if (reference_check_digit(body) != -1) {
+      continue;
+    }
     ++found;
     EXPECT_EQ(make_iin(ymd(1991, 7, 25), Sex::kFemale, serial), std::nullopt) << body;
     for (char last = '0'; last <= '9'; ++last) {

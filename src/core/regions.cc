@@ -19,7 +19,9 @@ constexpr std::array<std::string_view, 6> kRequiredColumns = {"kato",    "iso_31
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
     s.remove_suffix(1);
   }
@@ -31,17 +33,22 @@ std::vector<std::string> split_fields(std::string_view line, std::size_t line_nu
   while (true) {
     std::size_t comma = line.find(',');
     std::string_view field = trim(line.substr(0, comma));
-    if (field.find('"') != std::string_view::npos)
+    if (field.find('"') != std::string_view::npos) {
       fail(line_number, "quoted fields are not supported");
+    }
     fields.emplace_back(field);
-    if (comma == std::string_view::npos) return fields;
+    if (comma == std::string_view::npos) {
+      return fields;
+    }
     line.remove_prefix(comma + 1);
   }
 }
 
 bool all_digits(std::string_view s) {
   for (char c : s) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9') {
+      return false;
+    }
   }
   return true;
 }
@@ -51,10 +58,16 @@ bool is_upper(char c) {
 }
 
 bool valid_iso_3166_2(std::string_view code) {
-  if (code.size() < 4 || code.size() > 6 || code[2] != '-') return false;
-  if (!is_upper(code[0]) || !is_upper(code[1])) return false;
+  if (code.size() < 4 || code.size() > 6 || code[2] != '-') {
+    return false;
+  }
+  if (!is_upper(code[0]) || !is_upper(code[1])) {
+    return false;
+  }
   for (char c : code.substr(3)) {
-    if (!is_upper(c) && !(c >= '0' && c <= '9')) return false;
+    if (!is_upper(c) && !(c >= '0' && c <= '9')) {
+      return false;
+    }
   }
   return true;
 }
@@ -63,7 +76,9 @@ bool valid_iso_3166_2(std::string_view code) {
 std::map<std::string, std::size_t> read_header(const std::vector<std::string>& names) {
   std::map<std::string, std::size_t> columns;
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (!columns.emplace(names[i], i).second) fail(1, "column '" + names[i] + "' appears twice");
+    if (!columns.emplace(names[i], i).second) {
+      fail(1, "column '" + names[i] + "' appears twice");
+    }
   }
   for (std::string_view required : kRequiredColumns) {
     if (!columns.contains(std::string(required))) {
@@ -93,7 +108,9 @@ class RowReader {
  private:
   const std::string& field(const std::vector<std::string>& fields, const std::string& name) const {
     const std::string& value = fields[columns_.at(name)];
-    if (value.empty()) fail(line_number_, "empty " + name);
+    if (value.empty()) {
+      fail(line_number_, "empty " + name);
+    }
     return value;
   }
 
@@ -133,7 +150,9 @@ class UniquenessCheck {
 }  // namespace
 
 std::vector<Region> parse_regions_csv(std::string_view csv) {
-  if (csv.starts_with(kByteOrderMark)) csv.remove_prefix(kByteOrderMark.size());
+  if (csv.starts_with(kByteOrderMark)) {
+    csv.remove_prefix(kByteOrderMark.size());
+  }
   std::optional<std::map<std::string, std::size_t>> columns;
   std::vector<Region> regions;
   UniquenessCheck uniqueness;
@@ -144,7 +163,9 @@ std::vector<Region> parse_regions_csv(std::string_view csv) {
     csv = newline == std::string_view::npos ? std::string_view{} : csv.substr(newline + 1);
     ++line_number;
     if (line.empty()) {
-      if (line_number == 1) fail(1, "the header must be the first line");
+      if (line_number == 1) {
+        fail(1, "the header must be the first line");
+      }
       continue;
     }
     std::vector<std::string> fields = split_fields(line, line_number);
@@ -155,8 +176,12 @@ std::vector<Region> parse_regions_csv(std::string_view csv) {
     regions.push_back(RowReader(*columns, line_number).read(fields));
     uniqueness.add(regions.back(), line_number);
   }
-  if (!columns) fail(1, "missing header");
-  if (regions.empty()) fail(line_number, "no regions");
+  if (!columns) {
+    fail(1, "missing header");
+  }
+  if (regions.empty()) {
+    fail(line_number, "no regions");
+  }
   return regions;
 }
 

@@ -19,7 +19,9 @@ constexpr std::string_view kAbai =
 
 std::string csv_of(std::initializer_list<std::string_view> lines) {
   std::string csv;
-  for (std::string_view line : lines) csv += line;
+  for (std::string_view line : lines) {
+    csv += line;
+  }
   return csv;
 }
 
@@ -37,7 +39,9 @@ void expect_rejected(const std::string& csv, const std::string& fragment) {
 const Region& find(const std::vector<Region>& regions, std::string_view kato) {
   auto it =
       std::find_if(regions.begin(), regions.end(), [&](const Region& r) { return r.kato == kato; });
-  if (it == regions.end()) throw std::out_of_range(std::string(kato));
+  if (it == regions.end()) {
+    throw std::out_of_range(std::string(kato));
+  }
   return *it;
 }
 
@@ -57,7 +61,9 @@ TEST(RegionsTest, EmbeddedKazakhstanFile) {
   EXPECT_EQ(abai.name.ru, "Абайская область");
   EXPECT_EQ(abai.name.en, "Abai Region");
   EXPECT_EQ(abai.kind, "region");
-  for (const Region& r : regions) EXPECT_TRUE(r.name.complete()) << r.kato;
+  for (const Region& r : regions) {
+    EXPECT_TRUE(r.name.complete()) << r.kato;
+  }
 }
 
 TEST(RegionsTest, ColumnsInAnyOrderAndExtraColumnsIgnored) {

@@ -1,0 +1,402 @@
+#include "core/jurisdiction.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "core/embedded.h"
+
+namespace qorgau::core {
+
+namespace {
+
+// Upper bound for any duration in the file, whatever its unit: catches a typo long before an
+// overflow of std::chrono arithmetic.
+constexpr std::int64_t kMaxDurationValue = 100'000;
+
+[[noreturn]] void fail(const std::string& key, const std::string& problem,
+                       const toml::node* node = nullptr) {
+  std::string where = node ? " (line " + std::to_string(node->source().begin.line) + ")" : "";
+  throw JurisdictionError("jurisdiction key '" + key + "': " + problem + where);
+}
+
+bool is_snake_case(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+bool is_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// One TOML table being read: typed accessors that name the full key in errors, and a record of
+// the keys read so that done() can reject the ones nobody asked for (typos, stale keys).
+class Section {
+ public:
+  Section(const toml::table& table, std::string path) : table_(table), path_(std::move(path)) {}
+
+  std::string key(std::string_view name) const {
+    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+  }
+
+  const toml::node& node(std::string_view name) {
+    const toml::node* found = table_.get(name);
+    if (!found) {
+      fail(key(name), "missing");
+    }
+    used_.emplace(name);
+    return *found;
+  }
+
+  std::string string(std::string_view name, bool may_be_empty = false) {
+    const toml::node& n = node(name);
+    const auto* value = n.as_string();
+    if (!value) {
+      fail(key(name), "expected a string", &n);
+    }
+    if (value->get().empty() && !may_be_empty) {
+      fail(key(name), "must not be empty", &n);
+    }
+    return value->get();
+  }
+
+  bool boolean(std::string_view name) {
+    const toml::node& n = node(name);
+    const auto* value = n.as_boolean();
+    if (!value) {
+      fail(key(name), "expected true or false", &n);
+    }
+    return value->get();
+  }
+
+  std::int64_t positive(std::string_view name) {
+    const toml::node& n = node(name);
+    const auto* value = n.as_integer();
+    if (!value) {
+      fail(key(name), "expected an integer", &n);
+    }
+    if (value->get() <= 0 || value->get() > kMaxDurationValue) {
+      fail(key(name), "must be between 1 and " + std::to_string(kMaxDurationValue), &n);
+    }
+    return value->get();
+  }
+
+  Section table(std::string_view name) {
+    const toml::node& n = node(name);
+    const auto* value = n.as_table();
+    if (!value) {
+      fail(key(name), "expected a table", &n);
+    }
+    return Section(*value, key(name));
+  }
+
+  const toml::array& array(std::string_view name) {
+    const toml::node& n = node(name);
+    const auto* value = n.as_array();
+    if (!value) {
+      fail(key(name), "expected an array", &n);
+    }
+    return *value;
+  }
+
+  LocalizedText text(std::string_view name) {
+    Section s = table(name);
+    LocalizedText text{s.string("kk"), s.string("ru"), s.string("en")};
+    s.done();
+    return text;
+  }
+
+  // A list of unique snake_case codes.
+  std::vector<std::string> codes(std::string_view name) {
+    std::vector<std::string> result;
+    for (const toml::node& n : array(name)) {
+      std::string item_key = key(name) + "[" + std::to_string(result.size()) + "]";
+      const auto* value = n.as_string();
+      if (!value) {
+        fail(item_key, "expected a string", &n);
+      }
+      if (!is_snake_case(value->get())) {
+        fail(item_key, "expected a snake_case code", &n);
+      }
+      if (std::find(result.begin(), result.end(), value->get()) != result.end()) {
+        fail(item_key, "duplicate '" + value->get() + "'", &n);
+      }
+      result.push_back(value->get());
+    }
+    return result;
+  }
+
+  // Tables of an array of tables ([[name]]), each with its indexed key path.
+  std::vector<Section> tables(std::string_view name) {
+    std::vector<Section> result;
+    for (const toml::node& n : array(name)) {
+      std::string item_key = key(name) + "[" + std::to_string(result.size()) + "]";
+      const auto* value = n.as_table();
+      if (!value) {
+        fail(item_key, "expected a table", &n);
+      }
+      result.emplace_back(*value, item_key);
+    }
+    return result;
+  }
+
+  void done() const {
+    for (auto&& [name, n] : table_) {
+      if (!used_.contains(std::string(name.str()))) {
+        fail(key(name.str()), "unknown key", &n);
+      }
+    }
+  }
+
+ private:
+  const toml::table& table_;
+  std::string path_;
+  std::set<std::string, std::less<>> used_;
+};
+
+std::chrono::days days(Section& s, std::string_view name) {
+  return std::chrono::days{s.positive(name)};
+}
+
+std::chrono::months months(Section& s, std::string_view name) {
+  return std::chrono::months{s.positive(name)};
+}
+
+std::chrono::hours hours(Section& s, std::string_view name) {
+  return std::chrono::hours{s.positive(name)};
+}
+
+void require_order(bool ordered, const std::string& key, const std::string& rule) {
+  if (!ordered) {
+    fail(key, "must satisfy " + rule);
+  }
+}
+
+// Reads table `name` of `root` with `read`, then rejects the keys `read` did not ask for.
+template <typename Read>
+auto read_table(Section& root, std::string_view name, Read read) {
+  Section s = root.table(name);
+  auto value = read(s);
+  s.done();
+  return value;
+}
+
+ProtectiveOrder read_protective_order(Section& s) {
+  return ProtectiveOrder{days(s, "max_days"), s.string("legal_basis")};
+}
+
+EmergencyOrder read_emergency_order(Section& s) {
+  return EmergencyOrder{s.boolean("enabled"), days(s, "max_days")};
+}
+
+SpecialRequirements read_special_requirements(Section& s) {
+  SpecialRequirements r{months(s, "min_months"), months(s, "max_months"), s.string("legal_basis"),
+                        s.codes("bans")};
+  require_order(r.min_months <= r.max_months, s.key("min_months"), "min_months <= max_months");
+  return r;
+}
+
+OrderBreach read_order_breach(Section& s) {
+  std::string liability = s.string("liability");
+  if (liability != "administrative" && liability != "criminal") {
+    fail(s.key("liability"), "expected \"administrative\" or \"criminal\"");
+  }
+  return OrderBreach{liability == "criminal" ? Liability::kCriminal : Liability::kAdministrative,
+                     s.string("legal_basis"), s.boolean("arrest_possible")};
+}
+
+CohabitationBan read_cohabitation_ban(Section& s) {
+  return CohabitationBan{s.boolean("available"), s.boolean("exceptional_cases_only")};
+}
+
+PsychologicalCorrection read_psychological_correction(Section& s) {
+  return PsychologicalCorrection{s.boolean("court_mandated")};
+}
+
+Reconciliation read_reconciliation(Section& s) {
+  return Reconciliation{s.codes("barred_for")};
+}
+
+CaseWithoutComplaint read_case_without_complaint(Section& s) {
+  CaseWithoutComplaint c{s.boolean("allowed"), s.codes("grounds")};
+  if (c.allowed && c.grounds.empty()) {
+    fail(s.key("grounds"), "must list at least one ground");
+  }
+  return c;
+}
+
+CrisisCentre read_crisis_centre(Section& s) {
+  return CrisisCentre{months(s, "max_stay_months"), s.boolean("identity_required")};
+}
+
+MinorHarmArrest read_minor_harm_arrest(Section& s) {
+  MinorHarmArrest arrest{s.boolean("in_force"), days(s, "max_days"), days(s, "repeat_max_days")};
+  require_order(arrest.max_days <= arrest.repeat_max_days, s.key("max_days"),
+                "max_days <= repeat_max_days");
+  return arrest;
+}
+
+RiskReview read_risk_review(Section& s) {
+  RiskReview review{days(s, "low_days"), days(s, "medium_days"), days(s, "high_days"),
+                    hours(s, "extreme_hours")};
+  require_order(review.medium <= review.low, s.key("medium_days"), "medium_days <= low_days");
+  require_order(review.high <= review.medium, s.key("high_days"), "high_days <= medium_days");
+  require_order(review.extreme <= review.high, s.key("extreme_hours"),
+                "extreme_hours <= high_days");
+  return review;
+}
+
+std::vector<EmergencyNumber> read_emergency_numbers(Section& root) {
+  std::vector<EmergencyNumber> numbers;
+  for (Section& s : root.tables("emergency_number")) {
+    EmergencyNumber number{s.string("number"), s.text("label"), s.boolean("verified")};
+    if (!is_digits(number.number)) {
+      fail(s.key("number"), "expected digits only");
+    }
+    for (const EmergencyNumber& earlier : numbers) {
+      if (earlier.number == number.number) {
+        fail(s.key("number"), "duplicate " + number.number);
+      }
+    }
+    s.done();
+    numbers.push_back(std::move(number));
+  }
+  if (numbers.empty()) {
+    fail("emergency_number", "at least one is required");
+  }
+  return numbers;
+}
+
+std::vector<LegalReference> read_legal_references(Section& root) {
+  std::vector<LegalReference> references;
+  for (Section& s : root.tables("legal_reference")) {
+    LegalReference ref{s.string("id"), s.string("subject"), s.string("citation", true),
+                       s.boolean("verified")};
+    if (!is_snake_case(ref.id)) {
+      fail(s.key("id"), "expected a snake_case code");
+    }
+    for (const LegalReference& earlier : references) {
+      if (earlier.id == ref.id) {
+        fail(s.key("id"), "duplicate '" + ref.id + "'");
+      }
+    }
+    if (ref.verified && ref.citation.empty()) {
+      fail(s.key("citation"), "a verified one needs one");
+    }
+    s.done();
+    references.push_back(std::move(ref));
+  }
+  return references;
+}
+
+void read_identity(Section& root, Jurisdiction& j) {
+  j.code = root.string("code");
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (j.code.size() != 2 || !lower(j.code[0]) || !lower(j.code[1])) {
+    fail("code", "expected two lowercase letters");
+  }
+  j.name = root.text("name");
+  std::optional<Language> language = parse_language(root.string("default_language"));
+  if (!language) {
+    fail("default_language", "expected \"kk\", \"ru\" or \"en\"");
+  }
+  j.default_language = *language;
+  j.time_zone = root.string("time_zone");
+  if (j.time_zone.find_first_of(" \t\r\n") != std::string::npos) {
+    fail("time_zone", "must not contain whitespace");
+  }
+}
+
+std::vector<Region> read_regions(
+    Section& root, const std::function<std::string(std::string_view)>& read_relative) {
+  std::filesystem::path path(root.string("regions"));
+  bool escapes =
+      std::any_of(path.begin(), path.end(), [](const auto& part) { return part == ".."; });
+  if (path.is_absolute() || escapes) {
+    fail("regions", "expected a path inside the file's directory");
+  }
+  try {
+    return parse_regions_csv(read_relative(path.generic_string()));
+  } catch (const std::exception& e) {
+    fail("regions", path.generic_string() + ": " + e.what());
+  }
+}
+
+toml::table parse_toml(std::string_view text) {
+  try {
+    return toml::parse(text);
+  } catch (const toml::parse_error& e) {
+    throw JurisdictionError("jurisdiction TOML syntax error at line " +
+                            std::to_string(e.source().begin.line) + ": " +
+                            std::string(e.description()));
+  }
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw JurisdictionError("cannot open " + path.string());
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) {
+    throw JurisdictionError("cannot read " + path.string());
+  }
+  return content.str();
+}
+
+}  // namespace
+
+bool Reconciliation::barred(std::string_view offence) const {
+  return std::find(barred_for.begin(), barred_for.end(), offence) != barred_for.end();
+}
+
+Jurisdiction parse_jurisdiction(
+    std::string_view toml_text,
+    const std::function<std::string(std::string_view relative_path)>& read_relative) {
+  toml::table document = parse_toml(toml_text);
+  Section root(document, "");
+  Jurisdiction j;
+  read_identity(root, j);
+  j.protective_order = read_table(root, "protective_order", read_protective_order);
+  j.emergency_order = read_table(root, "emergency_order", read_emergency_order);
+  j.special_requirements = read_table(root, "special_requirements", read_special_requirements);
+  j.order_breach = read_table(root, "order_breach", read_order_breach);
+  j.cohabitation_ban = read_table(root, "cohabitation_ban", read_cohabitation_ban);
+  j.psychological_correction =
+      read_table(root, "psychological_correction", read_psychological_correction);
+  j.reconciliation = read_table(root, "reconciliation", read_reconciliation);
+  j.case_without_complaint =
+      read_table(root, "case_without_complaint", read_case_without_complaint);
+  j.crisis_centre = read_table(root, "crisis_centre", read_crisis_centre);
+  j.minor_harm_arrest = read_table(root, "minor_harm_arrest", read_minor_harm_arrest);
+  j.risk_review = read_table(root, "risk_review", read_risk_review);
+  j.emergency_numbers = read_emergency_numbers(root);
+  j.legal_references = read_legal_references(root);
+  j.regions = read_regions(root, read_relative);
+  root.done();
+  return j;
+}
+
+Jurisdiction load_jurisdiction_file(const std::filesystem::path& toml_path) {
+  std::filesystem::path directory = toml_path.parent_path();
+  return parse_jurisdiction(read_file(toml_path), [&](std::string_view relative) {
+    return read_file(directory / std::filesystem::path(relative));
+  });
+}
+
+const Jurisdiction& default_jurisdiction() {
+  static const Jurisdiction kDefault = parse_jurisdiction(
+      embedded::resource("reference/kz/jurisdiction.toml"), [](std::string_view relative) {
+        return std::string(embedded::resource("reference/kz/" + std::string(relative)));
+      });
+  return kDefault;
+}
+
+}  // namespace qorgau::core

@@ -1,0 +1,158 @@
+// A jurisdiction: the legal parameters the system applies (order durations, who may reconcile,
+// crisis-centre rules, risk-review intervals), its help lines and its administrative regions.
+// Laws change and other countries use the system, so these are data: a TOML file per
+// jurisdiction (reference/kz/jurisdiction.toml is the default) plus the regions CSV it names.
+//
+// Invariants of a loaded Jurisdiction (the loader throws JurisdictionError otherwise):
+// - every key of the file was present with the right type; no unknown key was present;
+// - code is two lowercase ASCII letters; time_zone is a non-empty IANA-style name;
+// - every LocalizedText is complete; every duration is positive;
+// - special_requirements.min_months <= max_months; minor_harm_arrest.max_days <=
+//   repeat_max_days; risk_review.extreme <= high <= medium <= low;
+// - list entries of bans/barred_for/grounds are unique snake_case codes;
+// - emergency numbers: at least one, digits only, unique; legal reference ids unique, and a
+//   verified reference has a citation;
+// - regions satisfy the invariants of core/regions.h.
+// A Jurisdiction is a plain value, immutable once loaded; share it by const reference. Scalar
+// fields are value-initialised so that a hand-built one (in tests) has no indeterminate member.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/language.h"
+#include "core/regions.h"
+
+namespace qorgau::core {
+
+// Police protective order (защитное предписание).
+struct ProtectiveOrder {
+  std::chrono::days max_days{};
+  std::string legal_basis;
+};
+
+// On-the-spot emergency police order; `enabled` is false where it is not law.
+struct EmergencyOrder {
+  bool enabled{};
+  std::chrono::days max_days{};
+};
+
+// Court special requirements (особые требования): a duration range and what they can ban.
+struct SpecialRequirements {
+  std::chrono::months min_months{};
+  std::chrono::months max_months{};
+  std::string legal_basis;
+  std::vector<std::string> bans;  // "contact", "seeking_out", ...
+};
+
+enum class Liability { kAdministrative, kCriminal };
+
+// Consequence of breaching a protective order or special requirements.
+struct OrderBreach {
+  Liability liability{};
+  std::string legal_basis;
+  bool arrest_possible{};
+};
+
+// Court ban on the aggressor living in the shared home (always temporary).
+struct CohabitationBan {
+  bool available{};
+  bool exceptional_cases_only{};
+};
+
+struct PsychologicalCorrection {
+  bool court_mandated{};
+};
+
+struct Reconciliation {
+  std::vector<std::string> barred_for;  // offence codes, e.g. "repeat_battery"
+
+  bool barred(std::string_view offence) const;
+};
+
+struct CaseWithoutComplaint {
+  bool allowed{};
+  std::vector<std::string> grounds;  // "video", "witnesses", ...
+};
+
+struct CrisisCentre {
+  std::chrono::months max_stay_months{};
+  bool identity_required{};
+};
+
+// Administrative arrest for minor harm; `in_force` is false once superseded.
+struct MinorHarmArrest {
+  bool in_force{};
+  std::chrono::days max_days{};
+  std::chrono::days repeat_max_days{};
+};
+
+// Longest time between two risk assessments of a case, per risk level, all in hours
+// (the file gives low/medium/high in days and extreme in hours).
+struct RiskReview {
+  std::chrono::hours low{};
+  std::chrono::hours medium{};
+  std::chrono::hours high{};
+  std::chrono::hours extreme{};
+};
+
+struct EmergencyNumber {
+  std::string number;  // digits only: "111"
+  LocalizedText label;
+  bool verified{};  // false: check before publishing as fact
+};
+
+// A legal detail kept for reference; nothing may rely on it while `verified` is false.
+struct LegalReference {
+  std::string id;
+  std::string subject;
+  std::string citation;  // empty when not yet established
+  bool verified{};
+};
+
+struct Jurisdiction {
+  std::string code;  // "kz"
+  LocalizedText name;
+  Language default_language{};
+  std::string time_zone;  // "Asia/Almaty"
+  ProtectiveOrder protective_order;
+  EmergencyOrder emergency_order;
+  SpecialRequirements special_requirements;
+  OrderBreach order_breach;
+  CohabitationBan cohabitation_ban;
+  PsychologicalCorrection psychological_correction;
+  Reconciliation reconciliation;
+  CaseWithoutComplaint case_without_complaint;
+  CrisisCentre crisis_centre;
+  MinorHarmArrest minor_harm_arrest;
+  RiskReview risk_review;
+  std::vector<EmergencyNumber> emergency_numbers;  // file order
+  std::vector<LegalReference> legal_references;    // file order
+  std::vector<Region> regions;
+};
+
+// Thrown for an unreadable or invalid jurisdiction; the message names the offending key
+// (dotted, e.g. "special_requirements.min_months" or "emergency_number[2].label.kk").
+struct JurisdictionError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Parses a jurisdiction TOML. `read_relative` returns the contents of a file the TOML names
+// relative to itself (the regions CSV); it may throw, which becomes a JurisdictionError.
+Jurisdiction parse_jurisdiction(
+    std::string_view toml_text,
+    const std::function<std::string(std::string_view relative_path)>& read_relative);
+
+// Reads `toml_path` and the files it names, relative to its directory, from disk.
+Jurisdiction load_jurisdiction_file(const std::filesystem::path& toml_path);
+
+// The embedded Kazakhstan jurisdiction, parsed on first use (thread-safe) and kept for the life
+// of the process. Throws JurisdictionError if the embedded data is invalid (a build defect).
+const Jurisdiction& default_jurisdiction();
+
+}  // namespace qorgau::core
