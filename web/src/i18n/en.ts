@@ -23,7 +23,6 @@ export const en = {
   'home.heading': 'In danger? Call now',
   'home.numbersIntro': 'Tap a number to call.',
   'home.numbersFallback': 'The latest list could not be loaded. These are the main national numbers.',
-  'home.call': 'Call {number}: {label}',
   'home.aboutHeading': 'About Qorgau',
   'home.about':
     'Qorgau is an open-source system that helps people in Kazakhstan get protection and support, and helps the police, crisis centres and other services work together.',

@@ -1,0 +1,34 @@
+// Shared helpers for the browser tests.
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { en } from '../../web/src/i18n/en';
+import { kk } from '../../web/src/i18n/kk';
+import { ru } from '../../web/src/i18n/ru';
+
+export const messages = { en, kk, ru };
+
+export const DEMO_PASSWORD = 'qorgau-demo-2026';
+export const DEMO_USERS = ['admin', 'auditor', 'operator', 'inspector', 'caseworker', 'analyst'];
+
+/** Save a full-page screenshot to tests/e2e/screenshots/<name>.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = path.join(test.info().project.testDir, 'screenshots');
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** The same page at a small phone's width (360 px), then back to the previous size. */
+export async function phoneShot(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await shot(page, name);
+  if (before) await page.setViewportSize(before);
+}
+
+export async function login(page: Page, username = 'admin', password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(en['login.username']).fill(username);
+  await page.getByLabel(en['login.password']).fill(password);
+  await page.getByRole('button', { name: en['login.submit'] }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.getByRole('heading', { level: 1, name: en['nav.overview'] })).toBeVisible();
+}

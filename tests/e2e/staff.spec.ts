@@ -1,0 +1,116 @@
+// The staff area: sign in, the shell, users, agencies, audit, sign out.
+import { expect, test } from '@playwright/test';
+import { DEMO_USERS, login, messages, phoneShot, shot } from './helpers';
+
+const { en, ru } = messages;
+
+test('admin signs in, sees the shell and the users, logs out, and /staff then needs a login', async ({
+  page,
+}) => {
+  await login(page, 'admin');
+  const header = page.getByRole('banner');
+  const session = (await (await page.request.get('/api/v1/session')).json()) as {
+    user: { display_name: string; agency: { name: string } | null };
+  };
+  await expect(header).toContainText(session.user.display_name);
+  if (session.user.agency) await expect(header).toContainText(session.user.agency.name);
+  await expect(header).toContainText(en['role.system_admin']);
+  await expect(header.getByRole('button', { name: en['staff.logout'] })).toBeVisible();
+
+  const nav = page.getByRole('navigation', { name: en['staff.navLabel'] });
+  for (const key of ['nav.overview', 'nav.users', 'nav.agencies', 'nav.audit'] as const) {
+    await expect(nav.getByRole('link', { name: en[key] })).toBeVisible();
+  }
+  await expect(nav).toContainText(en['staff.nextHeading']);
+  await expect(nav.getByRole('link', { name: en['module.cases'] })).toHaveCount(0);
+  await expect(page.getByRole('main')).toContainText(en['overview.idleHeading']);
+  await shot(page, 'staff-overview');
+  await phoneShot(page, 'staff-overview-360');
+
+  await nav.getByRole('link', { name: en['nav.users'] }).click();
+  await expect(page).toHaveURL(/\/staff\/users$/);
+  const table = page.getByRole('table');
+  for (const u of DEMO_USERS) {
+    await expect(table.getByRole('cell', { name: u, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { name: en['users.addHeading'] })).toBeVisible();
+  await shot(page, 'staff-users');
+  await phoneShot(page, 'staff-users-360');
+
+  // A reload keeps the page (the server falls back to index.html) and the session.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: en['users.heading'] })).toBeVisible();
+
+  await page.getByRole('button', { name: en['staff.logout'] }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['home.heading']);
+
+  await page.goto('/staff');
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['login.heading']);
+});
+
+test('a wrong password shows the server’s message in the chosen language', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await page.getByLabel(ru['login.username']).fill('analyst');
+  await page.getByLabel(ru['login.password']).fill('not-the-password');
+  const responseP = page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: ru['login.submit'] }).click();
+  const response = await responseP;
+  expect(response.status()).toBe(401);
+  expect(response.request().headers()['accept-language']).toBe('ru');
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe('invalid_credentials');
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText(body.error.message);
+  await expect(alert).toHaveText(/[А-Яа-яЁё]/);
+  await expect(page).toHaveURL(/\/login$/);
+  await shot(page, 'login-error-ru');
+  await phoneShot(page, 'login-error-ru-360');
+});
+
+test('empty sign-in form is explained without a request', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: en['login.submit'] }).click();
+  await expect(page.getByRole('alert')).toHaveText(en['login.required']);
+});
+
+test('agencies and the audit log', async ({ page }) => {
+  await login(page, 'admin');
+  await page.getByRole('link', { name: en['nav.agencies'] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en['agencies.heading'] })).toBeVisible();
+  await expect(page.getByRole('table')).toBeVisible();
+  const kinds = page.getByLabel(en['agencies.kind']);
+  await expect(kinds.locator('option')).toHaveCount(11);
+  const regions = page.getByLabel(en['agencies.region']);
+  await expect(regions.locator('option')).toHaveCount(21);
+  await expect(regions.locator('option', { hasText: 'Almaty' }).first()).toBeAttached();
+  await shot(page, 'staff-agencies');
+
+  // Add an agency and see it in the table.
+  await page.getByLabel(en['agencies.name']).fill('E2E Test Crisis Centre');
+  await kinds.selectOption('crisis_centre');
+  await regions.selectOption({ index: 1 });
+  await page.getByRole('button', { name: en['agencies.add'] }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'E2E Test Crisis Centre' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'E2E Test Crisis Centre' })).toBeVisible();
+
+  await page.getByRole('link', { name: en['nav.audit'] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en['audit.heading'] })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'session.login' }).first()).toBeVisible();
+  await page.getByRole('button', { name: en['audit.verify'] }).click();
+  await expect(page.getByText(/The chain is intact: [\d,]+ entries checked\./)).toBeVisible();
+  await shot(page, 'staff-audit');
+  await phoneShot(page, 'staff-audit-360');
+});
+
+test('an auditor sees only what the role allows', async ({ page }) => {
+  await login(page, 'auditor');
+  const nav = page.getByRole('navigation', { name: en['staff.navLabel'] });
+  await expect(nav.getByRole('link', { name: en['nav.audit'] })).toBeVisible();
+  const perms = (await (await page.request.get('/api/v1/session')).json()) as { user: { permissions: string[] } };
+  await expect(nav.getByRole('link', { name: en['nav.users'] })).toHaveCount(
+    perms.user.permissions.includes('users.read') ? 1 : 0,
+  );
+});

@@ -1,0 +1,96 @@
+// The current language, message lookup and locale-aware formatting.
+// The language choice is the only thing public pages keep in browser storage.
+import { en, type MessageKey, type Messages } from '../i18n/en';
+import { kk } from '../i18n/kk';
+import { ru } from '../i18n/ru';
+
+export type Lang = 'kk' | 'ru' | 'en';
+export const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
+/** Each language named in itself; never translated. */
+export const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+export const STORAGE_KEY = 'qorgau.lang';
+
+const catalogs: Record<Lang, Messages> = { kk, ru, en };
+const locales: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-KZ', en: 'en-GB' };
+
+function isLang(v: unknown): v is Lang {
+  return v === 'kk' || v === 'ru' || v === 'en';
+}
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLang(saved)) return saved;
+  } catch {
+    // Storage can be unavailable (some private modes); fall through.
+  }
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLang(primary)) return primary;
+  }
+  return 'kk';
+}
+
+let current = $state<Lang>(initialLang());
+
+export const i18n = {
+  get lang(): Lang {
+    return current;
+  },
+  get locale(): string {
+    return locales[current];
+  },
+};
+
+export function applyLang(): void {
+  document.documentElement.lang = current;
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not remembered; the choice still applies to this page.
+  }
+  applyLang();
+}
+
+function fill(s: string, params?: Record<string, string | number>): string {
+  if (!params) return s;
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The message for key in the current language. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return fill(catalogs[current][key], params);
+}
+
+/** For keys built from server values (roles, kinds, permissions): the message if there is one. */
+export function tMaybe(key: string, fallback: string, params?: Record<string, string | number>): string {
+  const cat = catalogs[current] as Record<string, string>;
+  return Object.prototype.hasOwnProperty.call(cat, key) ? fill(cat[key], params) : fallback;
+}
+
+/** Pick the current language from a server {kk, ru, en} object. */
+export function pick(names: Partial<Record<Lang, string>> | null | undefined): string {
+  if (!names) return '';
+  return names[current] ?? names.en ?? names.ru ?? names.kk ?? '';
+}
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locales[current], { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(locales[current]).format(n);
+}
+
+export function collator(): Intl.Collator {
+  return new Intl.Collator(locales[current]);
+}
+
+export const roleName = (role: string): string => tMaybe(`role.${role}`, role);
+export const kindName = (kind: string): string => tMaybe(`kind.${kind}`, kind);
