@@ -40,7 +40,7 @@ export const en = {
   'safety.title': 'Qorgau — privacy',
   'safety.heading': 'Privacy and quick exit',
   'safety.intro':
-    'If someone else uses or checks your phone or computer, these notes may help you stay safer. Please read them honestly: no website can hide everything.',
+    'If someone else uses or checks your phone or computer, these notes may help you stay safer. To be honest with you: no website can hide everything.',
   'safety.doesHeading': 'What quick exit does',
   'safety.does1': 'When you press Exit, the Esc key, or Shift three times, the page is cleared at once and replaced by an empty page.',
   'safety.does2': 'The Back button does not bring the page back: this site keeps only one entry in the tab’s history.',
