@@ -121,10 +121,8 @@ export const en = {
   'perm.agencies.manage': 'Add agencies',
   'perm.audit.read': 'Read the audit log',
   'perm.audit.verify': 'Check that the audit log has not been altered',
-  'perm.roles.read': 'See roles and their permissions',
   'perm.people.read': 'See records of people',
   'perm.people.write': 'Create and change records of people',
-  'perm.reference.read': 'See reference data',
 
   'users.heading': 'Users',
   'users.caption': 'User accounts',

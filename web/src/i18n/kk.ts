@@ -120,10 +120,8 @@ export const kk: Messages = {
   'perm.agencies.manage': 'Ұйымдарды қосу',
   'perm.audit.read': 'Аудит журналын оқу',
   'perm.audit.verify': 'Аудит журналының өзгертілмегенін тексеру',
-  'perm.roles.read': 'Рөлдер мен олардың өкілеттіктерін көру',
   'perm.people.read': 'Адамдар туралы жазбаларды көру',
   'perm.people.write': 'Адамдар туралы жазбаларды құру және өзгерту',
-  'perm.reference.read': 'Анықтамалық деректерді көру',
 
   'users.heading': 'Пайдаланушылар',
   'users.caption': 'Пайдаланушы тіркелгілері',

@@ -120,10 +120,8 @@ export const ru: Messages = {
   'perm.agencies.manage': 'Добавлять организации',
   'perm.audit.read': 'Просматривать журнал аудита',
   'perm.audit.verify': 'Проверять, что журнал аудита не изменён',
-  'perm.roles.read': 'Просматривать роли и их права',
   'perm.people.read': 'Просматривать записи о людях',
   'perm.people.write': 'Создавать и изменять записи о людях',
-  'perm.reference.read': 'Просматривать справочные данные',
 
   'users.heading': 'Пользователи',
   'users.caption': 'Учётные записи пользователей',

@@ -1,0 +1,78 @@
+#include "accounts/roles.h"
+
+namespace qorgau::accounts {
+
+std::string_view name(Permission permission) {
+  switch (permission) {
+    case Permission::kUsersRead:
+      return "users.read";
+    case Permission::kUsersManage:
+      return "users.manage";
+    case Permission::kAgenciesRead:
+      return "agencies.read";
+    case Permission::kAgenciesManage:
+      return "agencies.manage";
+    case Permission::kAuditRead:
+      return "audit.read";
+    case Permission::kAuditVerify:
+      return "audit.verify";
+    case Permission::kPeopleRead:
+      return "people.read";
+    case Permission::kPeopleWrite:
+      return "people.write";
+  }
+  return "unknown";
+}
+
+std::string_view name(Scope scope) {
+  switch (scope) {
+    case Scope::kNational:
+      return "national";
+    case Scope::kRegion:
+      return "region";
+    case Scope::kAgency:
+      return "agency";
+  }
+  return "agency";
+}
+
+const std::vector<Permission>& all_permissions() {
+  static const std::vector<Permission> kAll = {
+      Permission::kUsersRead,  Permission::kUsersManage, Permission::kAgenciesRead,
+      Permission::kAgenciesManage, Permission::kAuditRead, Permission::kAuditVerify,
+      Permission::kPeopleRead, Permission::kPeopleWrite,
+  };
+  return kAll;
+}
+
+// Survivor data (people.*) is reachable only by roles that work with cases.
+// Administrators manage accounts but cannot read survivors' records; auditors
+// read the audit trail, which holds no personal data.
+const std::vector<Role>& all_roles() {
+  using P = Permission;
+  static const std::vector<Role> kRoles = {
+      {"system_admin", Scope::kNational,
+       {P::kUsersRead, P::kUsersManage, P::kAgenciesRead, P::kAgenciesManage, P::kAuditRead,
+        P::kAuditVerify}},
+      {"auditor", Scope::kNational,
+       {P::kAuditRead, P::kAuditVerify, P::kUsersRead, P::kAgenciesRead}},
+      {"agency_admin", Scope::kAgency, {P::kUsersRead, P::kUsersManage, P::kAgenciesRead}},
+      {"operator_111", Scope::kRegion, {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead}},
+      {"police_inspector", Scope::kRegion, {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead}},
+      {"case_worker", Scope::kAgency, {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead}},
+      {"shelter_staff", Scope::kAgency, {P::kPeopleRead, P::kPeopleWrite}},
+      {"prosecutor", Scope::kRegion, {P::kPeopleRead, P::kAgenciesRead}},
+      {"judge", Scope::kRegion, {P::kPeopleRead}},
+      {"analyst", Scope::kNational, {P::kAgenciesRead}},
+  };
+  return kRoles;
+}
+
+const Role* find_role(std::string_view role_name) {
+  for (const auto& role : all_roles()) {
+    if (role.name == role_name) return &role;
+  }
+  return nullptr;
+}
+
+}  // namespace qorgau::accounts

@@ -1,0 +1,167 @@
+#include "app/api.h"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "accounts/accounts_api.h"
+#include "app/system_api.h"
+#include "audit/audit_api.h"
+#include "people/people_api.h"
+
+namespace qorgau::app {
+
+using core::ApiError;
+using core::ErrorCode;
+using http::HttpRequest;
+using http::HttpResponse;
+
+namespace {
+
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'self'";
+
+void add_security_headers(HttpResponse& response, bool api) {
+  auto& h = response.headers;
+  h.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+  h.emplace_back("X-Content-Type-Options", "nosniff");
+  h.emplace_back("Referrer-Policy", "no-referrer");
+  h.emplace_back("X-Frame-Options", "DENY");
+  h.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+  h.emplace_back("Cross-Origin-Resource-Policy", "same-origin");
+  h.emplace_back("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  if (api) h.emplace_back("Cache-Control", "no-store");
+}
+
+bool unsafe_method(http::Method method) {
+  return method != http::Method::kGet && method != http::Method::kHead &&
+         method != http::Method::kOptions;
+}
+
+bool same_text(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+// Origin, when a browser sends it, must name this server.
+bool origin_allowed(const HttpRequest& request) {
+  const std::string& origin = request.header("origin");
+  if (origin.empty()) return true;
+  const std::string& host = request.header("host");
+  return origin == "http://" + host || origin == "https://" + host;
+}
+
+}  // namespace
+
+std::string session_cookie(std::string_view token, bool secure) {
+  std::string cookie = std::string(kSessionCookie) + "=" + std::string(token) +
+                       "; Path=/; HttpOnly; SameSite=Strict";
+  if (secure) cookie += "; Secure";
+  if (token.empty()) cookie += "; Max-Age=0";
+  return cookie;
+}
+
+Api::Api(Services& services, std::filesystem::path web_dir)
+    : services_(services), static_files_(std::move(web_dir)) {
+  register_system_routes(router_, services_);
+  accounts::register_accounts_routes(router_, services_);
+  audit::register_audit_routes(router_, services_);
+  people::register_people_routes(router_, services_);
+}
+
+HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,
+                                 const std::string& field) {
+  core::Language language = core::negotiate_language(
+      request.header("accept-language"), services_.jurisdiction().default_language);
+  ApiError error(code, field);
+  HttpResponse response = HttpResponse::json(
+      error.http_status(),
+      {{"error", {{"code", core::error_info(code).code}, {"message", error.message(language)}}}});
+  add_security_headers(response, true);
+  return response;
+}
+
+HttpResponse Api::handle(const HttpRequest& request) {
+  auto started = std::chrono::steady_clock::now();
+  core::Language language = core::negotiate_language(request.header("accept-language"),
+                                                     services_.jurisdiction().default_language);
+  std::string route_label = "static";
+  HttpResponse response;
+  bool api = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
+  if (api) {
+    try {
+      response = handle_api(request, language, route_label);
+    } catch (const ApiError& error) {
+      response = HttpResponse::json(
+          error.http_status(),
+          {{"error",
+            {{"code", core::error_info(error.code()).code}, {"message", error.message(language)}}}});
+    } catch (const std::exception& error) {
+      spdlog::error("request failed: route={} error={}", route_label, error.what());
+      ApiError internal(ErrorCode::kInternal);
+      response = HttpResponse::json(
+          500, {{"error", {{"code", "internal_error"}, {"message", internal.message(language)}}}});
+    }
+  } else if (auto file = static_files_.serve(request)) {
+    response = std::move(*file);
+  } else {
+    ApiError missing(ErrorCode::kNotFound);
+    response = HttpResponse::json(
+        404, {{"error", {{"code", "not_found"}, {"message", missing.message(language)}}}});
+  }
+  add_security_headers(response, api);
+  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+  spdlog::info("http method={} route={} status={} ms={:.1f}", http::method_name(request.method),
+               route_label, response.status, elapsed.count());
+  return response;
+}
+
+HttpResponse Api::handle_api(const HttpRequest& request, core::Language language,
+                             std::string& route_label) {
+  http::Router::Match match = router_.match(request.method, request.path);
+  if (!match.route) {
+    throw ApiError(match.path_known ? ErrorCode::kMethodNotAllowed : ErrorCode::kNotFound);
+  }
+  const http::Route& route = *match.route;
+  route_label = route.pattern;
+  http::RequestContext context{request, language, std::move(match.params), nullptr};
+  if (unsafe_method(request.method) && !origin_allowed(request)) {
+    throw ApiError(ErrorCode::kCsrfFailed);
+  }
+  std::optional<accounts::Principal> principal;
+  if (route.access.kind != http::Access::Kind::kPublic) {
+    auto connection = services_.pool().lease();
+    std::string token = request.cookie(kSessionCookie);
+    if (token.empty()) throw ApiError(ErrorCode::kNotAuthenticated);
+    accounts::ResolvedSession session = services_.sessions().resolve(*connection, token);
+    if (session.status == accounts::ResolvedSession::Status::kExpired) {
+      throw ApiError(ErrorCode::kSessionExpired);
+    }
+    if (session.status != accounts::ResolvedSession::Status::kValid) {
+      throw ApiError(ErrorCode::kNotAuthenticated);
+    }
+    auto user = services_.users().find(*connection, session.user_id);
+    const accounts::Role* role = user ? accounts::find_role(user->role) : nullptr;
+    auto agency = user ? services_.agencies().find(*connection, user->agency_id) : std::nullopt;
+    if (!user || !user->active() || !role || !agency) {
+      services_.sessions().destroy(*connection, session.session_id);
+      throw ApiError(ErrorCode::kNotAuthenticated);
+    }
+    principal = accounts::Principal{*user, *agency, role, session.session_id, session.csrf_token};
+    if (route.access.kind == http::Access::Kind::kPermission &&
+        !principal->can(route.access.permission)) {
+      services_.audit().record(*connection,
+                               {user->id, agency->id, "access.denied", "route", route.pattern,
+                                request.client_ip, "denied"});
+      throw ApiError(ErrorCode::kForbidden);
+    }
+    if (unsafe_method(request.method) &&
+        !same_text(request.header("x-csrf-token"), principal->csrf_token)) {
+      throw ApiError(ErrorCode::kCsrfFailed);
+    }
+    context.principal = &*principal;
+  }
+  return route.handler(context);
+}
+
+}  // namespace qorgau::app

@@ -1,0 +1,55 @@
+// The request pipeline: everything between a parsed HTTP request and its
+// response, the same in the server and in in-process tests.
+//
+// For /api/v1/... :
+//   1. language from Accept-Language (default: the jurisdiction's);
+//   2. route lookup (404 not_found / 405 method_not_allowed);
+//   3. unless the route is public: the session cookie must name a live
+//      session of an active user (401 not_authenticated / session_expired);
+//   4. the route's permission must be in the user's role (403 forbidden,
+//      audited as access.denied);
+//   5. state-changing methods: Origin, when sent, must be this host, and a
+//      logged-in user must echo the session's CSRF token (403 csrf_failed);
+//   6. the handler; an ApiError becomes {"error":{"code","message"}} in the
+//      request's language, anything else a logged 500 internal_error.
+// Other GET paths serve the web app. Every response carries the security
+// headers (CSP allowing this origin only, no-referrer, nosniff, no framing).
+// The request log records method, route pattern, status and duration only:
+// never paths with ids, query strings, bodies or addresses.
+#pragma once
+
+#include <memory>
+
+#include "app/services.h"
+#include "core/error.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "http/static_files.h"
+
+namespace qorgau::app {
+
+inline constexpr std::string_view kSessionCookie = "qorgau_session";
+
+class Api {
+ public:
+  Api(Services& services, std::filesystem::path web_dir);
+
+  http::HttpResponse handle(const http::HttpRequest& request);
+  http::HttpResponse error_response(core::ErrorCode code, const http::HttpRequest& request,
+                                    const std::string& field = {});
+  const http::Router& router() const { return router_; }
+  bool serves_web_app() const { return static_files_.available(); }
+
+ private:
+  http::HttpResponse handle_api(const http::HttpRequest& request, core::Language language,
+                                std::string& route_label);
+
+  Services& services_;
+  http::Router router_;
+  http::StaticFiles static_files_;
+};
+
+// The Set-Cookie value for a session token ("" token clears the cookie).
+std::string session_cookie(std::string_view token, bool secure);
+
+}  // namespace qorgau::app

@@ -1,0 +1,60 @@
+// Server configuration. Sources, later ones winning:
+//   1. built-in defaults (below);
+//   2. the TOML file: --config FILE, or QORGAU_CONFIG, or <data-dir>/qorgau.toml if present;
+//   3. environment variables QORGAU_<KEY> (e.g. QORGAU_PORT=8081);
+//   4. command-line flags (--port, --bind, --data-dir, --web-dir).
+// Keys are the field names below. Unknown keys in the file are an error, so a
+// typo never silently leaves a safety setting at its default.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace qorgau::app {
+
+struct Config {
+  std::string bind = "127.0.0.1";
+  std::uint16_t port = 8080;
+  std::filesystem::path data_dir = "var/data";
+  std::filesystem::path web_dir;            // empty: look beside the executable
+  std::filesystem::path jurisdiction_file;  // empty: the built-in kz jurisdiction
+  int threads = 4;
+  std::size_t max_body_bytes = 1 << 20;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::minutes session_idle_timeout{30};
+  int login_max_failures = 5;
+  std::chrono::minutes login_lockout{15};
+  int login_attempts_per_minute = 20;  // per client address
+  // Secure cookies need HTTPS; browsers also accept them from http://localhost
+  // and 127.0.0.1. Turn off only for plain-HTTP tests on other addresses.
+  bool cookie_secure = true;
+  std::string log_level = "info";
+};
+
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Values given on the command line (unset = not given).
+struct ConfigOverrides {
+  std::optional<std::filesystem::path> config_file;
+  std::optional<std::string> bind;
+  std::optional<std::uint16_t> port;
+  std::optional<std::filesystem::path> data_dir;
+  std::optional<std::filesystem::path> web_dir;
+};
+
+// Resolves the configuration from all sources. `environment` is the process
+// environment as a map (injected for tests). Throws ConfigError naming the
+// offending key and source.
+Config load_config(const ConfigOverrides& flags,
+                   const std::map<std::string, std::string>& environment);
+
+// The process environment as a map.
+std::map<std::string, std::string> process_environment();
+
+}  // namespace qorgau::app

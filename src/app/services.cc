@@ -1,0 +1,66 @@
+#include "app/services.h"
+
+#include <sys/stat.h>
+
+#include <spdlog/spdlog.h>
+
+#include "crypto/key_file.h"
+#include "store/migrations.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace qorgau::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void prepare_data_dir(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    fs::create_directories(dir, ec);
+    if (ec) throw std::runtime_error("cannot create data directory " + dir.string());
+    ::chmod(dir.c_str(), 0700);
+    spdlog::info("initialised a new data directory");
+  }
+  if (!fs::is_directory(dir, ec)) {
+    throw std::runtime_error("data directory is not a directory: " + dir.string());
+  }
+}
+
+}  // namespace
+
+Services::Services(Config config, const core::Clock& clock)
+    : config_(std::move(config)), clock_(clock) {
+  jurisdiction_ = std::make_unique<core::Jurisdiction>(
+      config_.jurisdiction_file.empty() ? core::default_jurisdiction()
+                                        : core::load_jurisdiction_file(config_.jurisdiction_file));
+  prepare_data_dir(config_.data_dir);
+  bool created = false;
+  keyring_ = std::make_unique<crypto::Keyring>(
+      crypto::load_or_create_key_file(config_.data_dir / "qorgau.key", &created));
+  if (created) spdlog::warn("created a new key file: back it up separately from the database");
+  database_ = std::make_unique<store::SqliteDatabase>(config_.data_dir / "qorgau.db");
+  {
+    auto connection = database_->connect();
+    int applied = store::migrate(*connection);
+    schema_version_ = store::schema_version(*connection);
+    if (applied > 0) spdlog::info("applied {} migration(s); schema version {}", applied, schema_version_);
+  }
+  ::chmod((config_.data_dir / "qorgau.db").c_str(), 0600);
+  pool_ = std::make_unique<store::ConnectionPool>(*database_,
+                                                  static_cast<size_t>(config_.threads) + 2);
+  protector_ = std::make_unique<crypto::Protector>(*keyring_);
+  chain_ = std::make_unique<crypto::HashChain>(*keyring_);
+  audit_ = std::make_unique<audit::AuditLog>(*chain_, clock_);
+  users_ = std::make_unique<accounts::UserStore>(*protector_);
+  sessions_ = std::make_unique<accounts::SessionStore>(*keyring_, clock_,
+                                                       config_.session_idle_timeout);
+  throttle_ = std::make_unique<accounts::LoginThrottle>(clock_, config_.login_attempts_per_minute,
+                                                        std::chrono::seconds(60));
+  login_ = std::make_unique<accounts::LoginService>(
+      *users_, *sessions_, *audit_, *throttle_, clock_,
+      accounts::LoginPolicy{config_.login_max_failures, config_.login_lockout});
+  people_ = std::make_unique<people::PersonStore>(*protector_, clock_);
+}
+
+}  // namespace qorgau::app

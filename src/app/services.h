@@ -1,0 +1,67 @@
+// Everything a request handler or CLI verb needs, built once per process from
+// an opened data directory: configuration, jurisdiction, the database pool,
+// the keys (behind Protector, HashChain, SessionStore) and the module stores.
+// Handlers take `Services&`; nothing here is a global.
+#pragma once
+
+#include <memory>
+
+#include "accounts/agencies.h"
+#include "accounts/login.h"
+#include "accounts/login_throttle.h"
+#include "accounts/sessions.h"
+#include "accounts/users.h"
+#include "app/config.h"
+#include "audit/audit_log.h"
+#include "core/clock.h"
+#include "core/jurisdiction.h"
+#include "crypto/hash_chain.h"
+#include "crypto/keyring.h"
+#include "crypto/protector.h"
+#include "people/people.h"
+#include "store/connection_pool.h"
+#include "store/database.h"
+
+namespace qorgau::app {
+
+class Services {
+ public:
+  // Opens (and on first use initialises) the data directory: creates it with
+  // mode 0700, creates or loads the key file, opens the database and applies
+  // migrations. Throws with a clear message on any failure.
+  Services(Config config, const core::Clock& clock);
+
+  const Config& config() const { return config_; }
+  const core::Jurisdiction& jurisdiction() const { return *jurisdiction_; }
+  const core::Clock& clock() const { return clock_; }
+  store::Database& database() { return *database_; }
+  store::ConnectionPool& pool() { return *pool_; }
+  const crypto::Protector& protector() const { return *protector_; }
+  const audit::AuditLog& audit() const { return *audit_; }
+  const accounts::AgencyStore& agencies() const { return agencies_; }
+  const accounts::UserStore& users() const { return *users_; }
+  const accounts::SessionStore& sessions() const { return *sessions_; }
+  const accounts::LoginService& login() const { return *login_; }
+  const people::PersonStore& people() const { return *people_; }
+  int schema_version() const { return schema_version_; }
+
+ private:
+  Config config_;
+  const core::Clock& clock_;
+  std::unique_ptr<core::Jurisdiction> jurisdiction_;
+  std::unique_ptr<crypto::Keyring> keyring_;
+  std::unique_ptr<store::Database> database_;
+  std::unique_ptr<store::ConnectionPool> pool_;
+  std::unique_ptr<crypto::Protector> protector_;
+  std::unique_ptr<crypto::HashChain> chain_;
+  std::unique_ptr<audit::AuditLog> audit_;
+  accounts::AgencyStore agencies_;
+  std::unique_ptr<accounts::UserStore> users_;
+  std::unique_ptr<accounts::SessionStore> sessions_;
+  std::unique_ptr<accounts::LoginThrottle> throttle_;
+  std::unique_ptr<accounts::LoginService> login_;
+  std::unique_ptr<people::PersonStore> people_;
+  int schema_version_ = 0;
+};
+
+}  // namespace qorgau::app

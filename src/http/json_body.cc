@@ -1,0 +1,76 @@
+#include "http/json_body.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+
+namespace qorgau::http {
+
+using core::ApiError;
+using core::ErrorCode;
+
+namespace {
+
+std::string trim(const std::string& s) {
+  auto begin = s.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return "";
+  auto end = s.find_last_not_of(" \t\r\n");
+  return s.substr(begin, end - begin + 1);
+}
+
+}  // namespace
+
+JsonBody::JsonBody(const HttpRequest& request, std::initializer_list<std::string_view> allowed) {
+  const std::string& type = request.header("content-type");
+  if (type.rfind("application/json", 0) != 0) throw ApiError(ErrorCode::kUnsupportedMediaType);
+  json_ = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (json_.is_discarded() || !json_.is_object()) throw ApiError(ErrorCode::kInvalidJson);
+  for (const auto& [key, value] : json_.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      // The key is the client's text: bound it before echoing it back.
+      throw ApiError(ErrorCode::kUnknownField, key.substr(0, 64));
+    }
+  }
+}
+
+const nlohmann::json* JsonBody::find(std::string_view field) const {
+  auto it = json_.find(std::string(field));
+  if (it == json_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::optional<std::string> JsonBody::optional_string(std::string_view field,
+                                                     size_t max_bytes) const {
+  const nlohmann::json* value = find(field);
+  if (!value) return std::nullopt;
+  if (!value->is_string()) throw ApiError(ErrorCode::kWrongType, std::string(field));
+  std::string text = trim(value->get<std::string>());
+  if (text.empty()) return std::nullopt;
+  if (text.size() > max_bytes) throw ApiError(ErrorCode::kValidationFailed, std::string(field));
+  return text;
+}
+
+std::string JsonBody::required_string(std::string_view field, size_t max_bytes) const {
+  auto text = optional_string(field, max_bytes);
+  if (!text) throw ApiError(ErrorCode::kMissingField, std::string(field));
+  return *text;
+}
+
+std::string JsonBody::required_secret(std::string_view field, size_t max_bytes) const {
+  const nlohmann::json* value = find(field);
+  if (!value) throw ApiError(ErrorCode::kMissingField, std::string(field));
+  if (!value->is_string()) throw ApiError(ErrorCode::kWrongType, std::string(field));
+  const auto& text = value->get_ref<const std::string&>();
+  if (text.empty()) throw ApiError(ErrorCode::kMissingField, std::string(field));
+  if (text.size() > max_bytes) throw ApiError(ErrorCode::kValidationFailed, std::string(field));
+  return text;
+}
+
+std::int64_t JsonBody::required_integer(std::string_view field) const {
+  const nlohmann::json* value = find(field);
+  if (!value) throw ApiError(ErrorCode::kMissingField, std::string(field));
+  if (!value->is_number_integer()) throw ApiError(ErrorCode::kWrongType, std::string(field));
+  return value->get<std::int64_t>();
+}
+
+}  // namespace qorgau::http

@@ -1,0 +1,45 @@
+// The HTTP request and response as the application sees them, independent of
+// the network library, so that routing, authentication and every handler can
+// be exercised in-process by tests (see accounts authorization tests) exactly
+// as the server runs them.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace qorgau::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+
+std::string_view method_name(Method method);
+
+struct HttpRequest {
+  Method method = Method::kGet;
+  std::string path;                                  // decoded, without the query
+  std::map<std::string, std::string> query;          // decoded query parameters
+  std::map<std::string, std::string> headers;        // names lower-cased
+  std::string body;
+  std::string client_ip;
+
+  // The header value, or "" when absent.
+  const std::string& header(const std::string& lowercase_name) const;
+  // The value of cookie `name` from the Cookie header, or "".
+  std::string cookie(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, ...)
+
+  static HttpResponse json(int status, const nlohmann::json& body);
+  static HttpResponse no_content();
+};
+
+}  // namespace qorgau::http

@@ -1,0 +1,67 @@
+// The API route table. Each route names its method, its path pattern
+// ("/api/v1/users/{id}/disable") and the access it requires; there is no way
+// to add a route without choosing one, which is how "deny by default" is
+// enforced: Access::kPublic has to be written out for an open route.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/principal.h"
+#include "accounts/roles.h"
+#include "core/language.h"
+#include "http/message.h"
+
+namespace qorgau::http {
+
+struct Access {
+  enum class Kind { kPublic, kSession, kPermission };
+  Kind kind;
+  accounts::Permission permission = accounts::Permission::kUsersRead;  // for kPermission only
+
+  static Access public_route() { return {Kind::kPublic}; }
+  // Any logged-in user (their own session, for instance).
+  static Access any_user() { return {Kind::kSession}; }
+  static Access need(accounts::Permission p) { return {Kind::kPermission, p}; }
+};
+
+struct RequestContext {
+  const HttpRequest& request;
+  core::Language language;
+  std::map<std::string, std::string> params;  // from {name} segments
+  const accounts::Principal* principal = nullptr;  // set unless the route is public
+
+  // A path parameter as a positive integer id; throws ApiError(kNotFound) otherwise.
+  std::int64_t id_param(const std::string& name) const;
+  const accounts::Principal& user() const { return *principal; }
+};
+
+using Handler = std::function<HttpResponse(RequestContext&)>;
+
+struct Route {
+  Method method;
+  std::string pattern;
+  Access access;
+  Handler handler;
+};
+
+class Router {
+ public:
+  void add(Method method, std::string pattern, Access access, Handler handler);
+  const std::vector<Route>& routes() const { return routes_; }
+
+  struct Match {
+    const Route* route = nullptr;        // set when method and path match
+    bool path_known = false;             // some route has this path (for 405)
+    std::map<std::string, std::string> params;
+  };
+  Match match(Method method, const std::string& path) const;
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace qorgau::http

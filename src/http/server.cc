@@ -1,0 +1,288 @@
+#include "http/server.h"
+
+// g++ 12 misreads Asio's coroutine frame allocator (operator new/delete of
+// awaitable_frame_base) as mismatched; the pair is Asio's own and matched.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+
+#include <utility>  // before Asio: libboost 1.74 with g++ 12 needs it.
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+namespace qorgau::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+Method to_method(bhttp::verb verb) {
+  switch (verb) {
+    case bhttp::verb::get:
+      return Method::kGet;
+    case bhttp::verb::head:
+      return Method::kHead;
+    case bhttp::verb::post:
+      return Method::kPost;
+    case bhttp::verb::put:
+      return Method::kPut;
+    case bhttp::verb::patch:
+      return Method::kPatch;
+    case bhttp::verb::delete_:
+      return Method::kDelete;
+    case bhttp::verb::options:
+      return Method::kOptions;
+    default:
+      return Method::kOther;
+  }
+}
+
+// Percent-decodes; false on a malformed escape.
+bool percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
+  out.clear();
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '%') {
+      auto hex = [](char h) -> int {
+        if (h >= '0' && h <= '9') return h - '0';
+        if (h >= 'a' && h <= 'f') return h - 'a' + 10;
+        if (h >= 'A' && h <= 'F') return h - 'A' + 10;
+        return -1;
+      };
+      if (i + 2 >= in.size()) return false;
+      int hi = hex(in[i + 1]);
+      int lo = hex(in[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi << 4 | lo));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return true;
+}
+
+// Splits the request target into path and query; false if malformed.
+bool parse_target(std::string_view target, HttpRequest& request) {
+  if (target.empty() || target.front() != '/') return false;
+  size_t q = target.find('?');
+  if (!percent_decode(target.substr(0, q), request.path, false)) return false;
+  if (request.path.find('\0') != std::string::npos) return false;
+  if (q == std::string_view::npos) return true;
+  std::string_view query = target.substr(q + 1);
+  while (!query.empty()) {
+    size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    size_t eq = pair.find('=');
+    std::string key, value;
+    if (!percent_decode(pair.substr(0, eq), key, true)) return false;
+    if (eq != std::string_view::npos && !percent_decode(pair.substr(eq + 1), value, true)) {
+      return false;
+    }
+    request.query[key] = value;
+  }
+  return true;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  struct Connection {
+    beast::tcp_stream* stream = nullptr;
+    bool busy = false;
+  };
+
+  ServerOptions options;
+  RequestHandler handler;
+  ErrorResponder on_error;
+  asio::io_context io;
+  tcp::acceptor acceptor{io};
+  asio::signal_set signals{io, SIGINT, SIGTERM};
+  asio::strand<asio::io_context::executor_type> control{io.get_executor()};
+  asio::steady_timer grace_timer{control};
+  std::atomic<bool> stopping{false};
+  std::mutex mutex;
+  std::set<std::shared_ptr<Connection>> connections;
+
+  Impl(ServerOptions o, RequestHandler h, ErrorResponder e)
+      : options(std::move(o)), handler(std::move(h)), on_error(std::move(e)) {}
+
+  bhttp::response<bhttp::string_body> to_beast(const HttpResponse& r, unsigned version,
+                                               bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+    res.set(bhttp::field::server, "qorgau");
+    if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
+    for (const auto& [name, value] : r.headers) res.insert(name, value);
+    if (!head) res.body() = r.body;
+    res.keep_alive(keep_alive);
+    res.prepare_payload();
+    if (head) res.content_length(r.body.size());
+    return res;
+  }
+
+  asio::awaitable<void> serve_connection(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    auto state = std::make_shared<Connection>();
+    state->stream = &stream;
+    {
+      std::lock_guard lock(mutex);
+      connections.insert(state);
+    }
+    std::string client_ip;
+    beast::error_code ec;
+    auto endpoint = stream.socket().remote_endpoint(ec);
+    if (!ec) client_ip = endpoint.address().to_string();
+    beast::flat_buffer buffer;
+    bool first = true;
+    while (!stopping) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(16 * 1024);
+      parser.body_limit(options.max_body_bytes);
+      stream.expires_after(first ? options.read_timeout : options.idle_timeout);
+      first = false;
+      co_await bhttp::async_read_header(stream, buffer, parser,
+                                        asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec) {
+        stream.expires_after(options.read_timeout);
+        co_await bhttp::async_read(stream, buffer, parser,
+                                   asio::redirect_error(asio::use_awaitable, ec));
+      }
+      {
+        std::lock_guard lock(mutex);
+        state->busy = true;
+      }
+      HttpRequest request;
+      request.client_ip = client_ip;
+      const auto& header = parser.get();
+      for (const auto& field : header) {
+        request.headers[lower(field.name_string())] = std::string(field.value());
+      }
+      unsigned version = header.version() ? header.version() : 11;
+      if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
+        auto res = to_beast(on_error(core::ErrorCode::kBodyTooLarge, request), version, false,
+                            false);
+        co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+        break;
+      }
+      if (ec) break;  // closed, timed out or cancelled by shutdown
+      request.method = to_method(header.method());
+      request.body = std::move(parser.get().body());
+      HttpResponse response;
+      if (!parse_target(header.target(), request)) {
+        response = on_error(core::ErrorCode::kNotFound, request);
+      } else {
+        response = handler(request);
+      }
+      bool keep_alive = header.keep_alive() && !stopping;
+      auto res = to_beast(response, version, keep_alive, request.method == Method::kHead);
+      stream.expires_after(options.read_timeout);
+      co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      {
+        std::lock_guard lock(mutex);
+        state->busy = false;
+      }
+      if (ec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    std::lock_guard lock(mutex);
+    connections.erase(state);
+    if (stopping && connections.empty()) {
+      asio::post(control, [this] { grace_timer.cancel(); });
+    }
+  }
+
+  asio::awaitable<void> accept_loop() {
+    while (!stopping) {
+      beast::error_code ec;
+      tcp::socket socket = co_await acceptor.async_accept(
+          asio::make_strand(io), asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) {
+        if (stopping) break;
+        continue;
+      }
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, serve_connection(std::move(socket)), asio::detached);
+    }
+  }
+
+  void begin_shutdown() {
+    if (stopping.exchange(true)) return;
+    spdlog::info("shutdown requested: closing listener, finishing in-flight requests");
+    beast::error_code ec;
+    acceptor.close(ec);
+    signals.cancel(ec);
+    std::lock_guard lock(mutex);
+    if (!connections.empty()) {
+      // Requests still running get `shutdown_grace` to finish; then the
+      // process stops regardless (their transactions roll back).
+      grace_timer.expires_after(options.shutdown_grace);
+      grace_timer.async_wait([this](const beast::error_code& wait_ec) {
+        if (!wait_ec) {
+          spdlog::warn("shutdown grace period over: stopping with requests in flight");
+          io.stop();
+        }
+      });
+    }
+    for (const auto& connection : connections) {
+      if (connection->busy) continue;
+      beast::tcp_stream* stream = connection->stream;
+      asio::post(stream->get_executor(), [stream] {
+        beast::error_code ignored;
+        stream->socket().cancel(ignored);
+      });
+    }
+  }
+};
+
+Server::Server(ServerOptions options, RequestHandler handler, ErrorResponder on_error)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(on_error))) {}
+
+Server::~Server() = default;
+
+std::uint16_t Server::listen() {
+  auto address = asio::ip::make_address(impl_->options.bind);
+  tcp::endpoint endpoint(address, impl_->options.port);
+  impl_->acceptor.open(endpoint.protocol());
+  impl_->acceptor.set_option(asio::socket_base::reuse_address(true));
+  impl_->acceptor.bind(endpoint);
+  impl_->acceptor.listen(asio::socket_base::max_listen_connections);
+  return impl_->acceptor.local_endpoint().port();
+}
+
+void Server::run() {
+  Impl& s = *impl_;
+  s.signals.async_wait(asio::bind_executor(s.control, [&s](const beast::error_code& ec, int) {
+    if (!ec) s.begin_shutdown();
+  }));
+  asio::co_spawn(s.acceptor.get_executor(), s.accept_loop(), asio::detached);
+  std::vector<std::thread> pool;
+  for (int i = 1; i < std::max(1, s.options.threads); ++i) {
+    pool.emplace_back([&s] { s.io.run(); });
+  }
+  s.io.run();
+  for (auto& t : pool) t.join();
+  spdlog::info("server stopped");
+}
+
+void Server::stop() {
+  asio::post(impl_->control, [this] { impl_->begin_shutdown(); });
+}
+
+}  // namespace qorgau::http

@@ -1,0 +1,59 @@
+// The HTTP/1.1 server: Boost.Beast over Asio with C++20 coroutines.
+//
+// Guarantees:
+//  - request headers are limited to 16 KiB and bodies to `max_body_bytes`
+//    (413 body_too_large, connection closed); a request must arrive within
+//    `read_timeout` and an idle keep-alive connection is closed after
+//    `idle_timeout`;
+//  - graceful shutdown on SIGINT/SIGTERM or stop(): the listener closes at
+//    once, idle connections are closed, requests already being handled run
+//    to completion and get their response (handlers commit or roll back
+//    whole transactions, so nothing is half-written), then run() returns;
+//  - handlers run on a pool of `threads` threads and may block (database).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/error.h"
+#include "http/message.h"
+
+namespace qorgau::http {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port (see Server::port())
+  int threads = 4;
+  std::size_t max_body_bytes = 1 << 20;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds shutdown_grace{30};
+};
+
+class Server {
+ public:
+  using RequestHandler = std::function<HttpResponse(const HttpRequest&)>;
+  // Builds the response for errors found before the handler runs (oversized
+  // body, malformed target); gets the request's headers when known.
+  using ErrorResponder = std::function<HttpResponse(core::ErrorCode, const HttpRequest&)>;
+
+  Server(ServerOptions options, RequestHandler handler, ErrorResponder on_error);
+  ~Server();
+
+  // Binds and listens; returns the bound port. Throws on failure.
+  std::uint16_t listen();
+  // Serves until a signal or stop(), then drains and returns.
+  void run();
+  // Begins a graceful shutdown; safe from any thread.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace qorgau::http
