@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_USERS, login, messages, phoneShot, shot } from './helpers';
 
-const { en, ru } = messages;
+const { en, kk, ru } = messages;
 
 test('admin signs in, sees the shell and the users, logs out, and /staff then needs a login', async ({
   page,
@@ -115,6 +115,16 @@ test('agencies and the audit log', async ({ page }) => {
   await expect(page.getByText(/The chain is intact: [\d,]+ entries checked\./)).toBeVisible();
   await shot(page, 'staff-audit');
   await phoneShot(page, 'staff-audit-360');
+
+  // The staff area follows the language switcher too.
+  await page.getByRole('button', { name: 'Қазақша' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(kk['audit.heading']);
+  await page.getByRole('link', { name: kk['nav.agencies'] }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(kk['agencies.heading']);
+  await expect(page.getByRole('cell', { name: kk['kind.crisis_centre'] }).first()).toBeVisible();
+  await expect(page).toHaveTitle(`${kk['nav.agencies']} — Qorgau`);
+  await shot(page, 'staff-agencies-kk');
 });
 
 test('an auditor sees only what the role allows', async ({ page }) => {

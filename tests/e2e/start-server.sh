@@ -18,6 +18,20 @@ if [ ! -f "$repo/web/dist/index.html" ]; then
   exit 1
 fi
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/qorgau-e2e.XXXXXX")
+tmp=${TMPDIR:-/tmp}
+# Remove data dirs of earlier runs whose server has exited (the server is killed, so it cannot
+# clean up after itself). A dir is only removed when the pid recorded in it is gone.
+for old in "$tmp"/qorgau-e2e.*; do
+  [ -f "$old/server.pid" ] || continue
+  if ! kill -0 "$(cat "$old/server.pid")" 2>/dev/null; then rm -rf "$old"; fi
+done
+
+dir=$(mktemp -d "$tmp/qorgau-e2e.XXXXXX")
+echo $$ >"$dir/server.pid" # exec keeps this pid for the server
 "$bin" demo-data --data-dir "$dir" >/dev/null
+# The server's log goes to a file unless QORGAU_E2E_VERBOSE=1, to keep the test output readable.
+if [ "${QORGAU_E2E_VERBOSE:-0}" != 1 ]; then
+  echo "start-server.sh: data in $dir, server log in $dir/server.log" >&2
+  exec >>"$dir/server.log" 2>&1
+fi
 exec "$bin" serve --port "$port" --bind 127.0.0.1 --data-dir "$dir" --web-dir "$repo/web/dist"
