@@ -136,3 +136,34 @@ test('an auditor sees only what the role allows', async ({ page }) => {
     perms.user.permissions.includes('users.read') ? 1 : 0,
   );
 });
+
+test('admin adds a user, sees a server error in the form, and disables the new account', async ({ page }) => {
+  await login(page, 'admin');
+  await page.getByRole('link', { name: en['nav.users'] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en['users.heading'] })).toBeVisible();
+
+  const form = page.getByRole('region', { name: en['users.addHeading'] });
+  // A password the server refuses: its message is shown in the form.
+  await form.getByLabel(en['users.username']).fill('e2e.tester');
+  await form.getByLabel(en['users.displayName']).fill('Е2Е Тестілеуші');
+  await form.getByLabel(en['users.password']).fill('short');
+  await form.getByLabel(en['users.role']).selectOption('case_worker');
+  await form.getByLabel(en['users.agency']).selectOption({ index: 1 });
+  await form.getByRole('button', { name: en['users.add'] }).click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  await expect(form.getByRole('alert')).not.toBeEmpty();
+
+  await form.getByLabel(en['users.password']).fill('a-long-and-unusual-passphrase-2026');
+  await form.getByRole('button', { name: en['users.add'] }).click();
+  await expect(form.getByRole('status')).toHaveText(en['users.added'].replace('{username}', 'e2e.tester'));
+  const row = page.getByRole('row').filter({ hasText: 'e2e.tester' });
+  await expect(row).toContainText(en['role.case_worker']);
+  await expect(row).toContainText(en['status.active']);
+
+  await row.getByRole('button', { name: en['users.disableLabel'].replace('{username}', 'e2e.tester') }).click();
+  await expect(row).toContainText(en['users.confirmDisable'].replace('{username}', 'e2e.tester'));
+  await row.getByRole('button', { name: en['users.confirmYes'] }).click();
+  await expect(row).toContainText(en['status.disabled']);
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await shot(page, 'staff-users-disabled');
+});

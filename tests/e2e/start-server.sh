@@ -28,7 +28,10 @@ done
 
 dir=$(mktemp -d "$tmp/qorgau-e2e.XXXXXX")
 echo $$ >"$dir/server.pid" # exec keeps this pid for the server
-"$bin" demo-data --data-dir "$dir" >/dev/null
+if ! "$bin" demo-data --data-dir "$dir" >>"$dir/server.log" 2>&1; then
+  cat "$dir/server.log" >&2
+  exit 1
+fi
 # The server's log goes to a file unless QORGAU_E2E_VERBOSE=1, to keep the test output readable.
 if [ "${QORGAU_E2E_VERBOSE:-0}" != 1 ]; then
   echo "start-server.sh: data in $dir, server log in $dir/server.log" >&2
