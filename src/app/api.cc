@@ -61,6 +61,27 @@ std::string session_cookie(std::string_view token, bool secure) {
   return cookie;
 }
 
+nlohmann::json describe_routes(const http::Router& router) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& route : router.routes()) {
+    nlohmann::json entry = {{"method", http::method_name(route.method)}, {"path", route.pattern}};
+    switch (route.access.kind) {
+      case http::Access::Kind::kPublic:
+        entry["access"] = "public";
+        break;
+      case http::Access::Kind::kSession:
+        entry["access"] = "any_user";
+        break;
+      case http::Access::Kind::kPermission:
+        entry["access"] = "permission";
+        entry["permission"] = accounts::name(route.access.permission);
+        break;
+    }
+    out.push_back(entry);
+  }
+  return out;
+}
+
 Api::Api(Services& services, std::filesystem::path web_dir)
     : services_(services), static_files_(std::move(web_dir)) {
   register_system_routes(router_, services_);

@@ -49,6 +49,10 @@ class Api {
   http::StaticFiles static_files_;
 };
 
+// The route table as JSON: [{"method","path","access","permission"}], where
+// access is "public", "any_user" or "permission".
+nlohmann::json describe_routes(const http::Router& router);
+
 // The Set-Cookie value for a session token ("" token clears the cookie).
 std::string session_cookie(std::string_view token, bool secure);
 

@@ -6,6 +6,7 @@
 //   qorgau user add|list|disable|reset-password
 //   qorgau agency add|list
 //   qorgau audit verify
+//   qorgau routes       the API route table with each route's access (JSON)
 //   qorgau version
 //
 // Every verb opens the data directory the same way (app::Services), so a
@@ -103,6 +104,8 @@ int main(int argc, char** argv) {
   auto* demo_cmd = cli.add_subcommand("demo-data", "load demo agencies, users and people");
   add_common(demo_cmd);
   auto* version_cmd = cli.add_subcommand("version", "print the version");
+  auto* routes_cmd = cli.add_subcommand("routes", "print the API routes and the access each needs");
+  add_common(routes_cmd);
 
   qorgau::cli::AdminCommands admin(cli, add_common);
 
@@ -124,6 +127,11 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(config, argv[0]);
     qorgau::core::SystemClock clock;
     qorgau::app::Services services(config, clock);
+    if (routes_cmd->parsed()) {
+      qorgau::app::Api api(services, {});
+      std::cout << qorgau::app::describe_routes(api.router()).dump(2) << std::endl;
+      return 0;
+    }
     if (migrate_cmd->parsed()) {
       std::cout << "schema version " << services.schema_version() << std::endl;
       return 0;

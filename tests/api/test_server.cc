@@ -11,6 +11,8 @@
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -60,7 +62,7 @@ std::vector<std::string> environment_with(const std::map<std::string, std::strin
   }
   // Tests talk plain HTTP to 127.0.0.1 without a browser: no Secure cookies.
   env.push_back("QORGAU_COOKIE_SECURE=false");
-  env.push_back("QORGAU_LOG_LEVEL=warn");
+  env.push_back("QORGAU_LOG_LEVEL=info");
   for (const auto& [k, v] : extra) env.push_back(k + "=" + v);
   return env;
 }
@@ -129,9 +131,14 @@ void TestServer::start() {
   std::vector<std::string> env = environment_with(options_.env);
   auto argv_c = c_strings(argv);
   auto env_c = c_strings(env);
-  if (::posix_spawn(&pid_, argv[0].c_str(), nullptr, nullptr, argv_c.data(), env_c.data()) != 0) {
-    throw std::runtime_error("cannot start qorgau serve");
-  }
+  std::string log = (data_dir_.parent_path() / "server.log").string();
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  int rc = ::posix_spawn(&pid_, argv[0].c_str(), &actions, nullptr, argv_c.data(), env_c.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start qorgau serve");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < deadline) {
     try {
@@ -147,6 +154,13 @@ void TestServer::start() {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   throw std::runtime_error("qorgau serve did not become healthy");
+}
+
+std::string TestServer::server_log() const {
+  std::ifstream in(data_dir_.parent_path() / "server.log");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 int TestServer::stop() {

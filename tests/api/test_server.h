@@ -48,6 +48,8 @@ class TestServer {
   pid_t pid() const { return pid_; }
   std::uint16_t port() const { return port_; }
   const std::filesystem::path& data_dir() const { return data_dir_; }
+  // Everything the server wrote to stdout and stderr so far.
+  std::string server_log() const;
 
  private:
   Options options_;

@@ -1,0 +1,169 @@
+// Deny by default, proved over HTTP: every role against every route.
+//
+// The expected matrix below is written out by hand, independently of
+// src/accounts/roles.cc, and is the specification: 'Y' means the role may use
+// the route (the server must not answer 401/403), '.' means it must get
+// 403 forbidden. The test also fails if the server has a route this table
+// does not list, so no endpoint can be added without deciding who may use it.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "test_server.h"
+
+namespace qorgau::testing {
+namespace {
+
+const std::vector<std::string> kRoles = {"system_admin", "auditor",       "agency_admin",
+                                         "operator_111", "police_inspector", "case_worker",
+                                         "shelter_staff", "prosecutor",   "judge",
+                                         "analyst"};
+
+struct Row {
+  std::string method;
+  std::string path;
+  std::string access;  // "public", "any_user", or the expected role matrix
+};
+
+// Columns: system_admin auditor agency_admin operator_111 police_inspector
+//          case_worker shelter_staff prosecutor judge analyst
+const std::vector<Row> kMatrix = {
+    {"GET", "/api/v1/health", "public"},
+    {"GET", "/api/v1/reference/regions", "public"},
+    {"GET", "/api/v1/reference/emergency-numbers", "public"},
+    {"POST", "/api/v1/session", "public"},
+    {"GET", "/api/v1/session", "any_user"},
+    {"GET", "/api/v1/roles", "any_user"},
+    {"GET", "/api/v1/users", "YYY......."},
+    {"POST", "/api/v1/users", "Y.Y......."},
+    {"POST", "/api/v1/users/{id}/disable", "Y.Y......."},
+    {"POST", "/api/v1/users/{id}/reset-password", "Y.Y......."},
+    {"GET", "/api/v1/agencies", "YYYYYY.Y.Y"},
+    {"POST", "/api/v1/agencies", "Y........."},
+    {"GET", "/api/v1/audit", "YY........"},
+    {"POST", "/api/v1/audit/verify", "YY........"},
+    {"POST", "/api/v1/people", "...YYYY..."},
+    {"GET", "/api/v1/people/{id}", "...YYYYYY."},
+    {"POST", "/api/v1/people/search", "...YYYYYY."},
+    // Logging out ends the session, so it is tried last for each role.
+    {"DELETE", "/api/v1/session", "any_user"},
+};
+
+class AuthorizationMatrix : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // Every test user works at the demo Almaty police (agency 3), where the
+    // demo people are, so scope never hides a record a role may see.
+    for (const auto& role : kRoles) {
+      std::string out;
+      ASSERT_EQ(server_.run_cli({"user", "add", "--username", "matrix." + role, "--display-name",
+                                 "Matrix " + role, "--role", role, "--agency-id", "3"},
+                                "matrix-passphrase-2026\n", &out),
+                0)
+          << out;
+    }
+    std::string out;
+    ASSERT_EQ(server_.run_cli({"user", "add", "--username", "matrix.target", "--display-name",
+                               "Target", "--role", "case_worker", "--agency-id", "3"},
+                              "matrix-passphrase-2026\n", &out),
+              0);
+    target_user_id_ = out.substr(out.find_last_of(' ') + 1);
+    target_user_id_.erase(target_user_id_.find_last_not_of("\n") + 1);
+  }
+
+  std::string concrete(const std::string& path) const {
+    std::string out = path;
+    auto at = out.find("{id}");
+    if (at == std::string::npos) return out;
+    // Users' routes act on a sacrificial user; people's on demo person 1.
+    out.replace(at, 4, path.find("/users/") != std::string::npos ? target_user_id_ : "1");
+    return out;
+  }
+
+  Reply send(Client& client, const Row& row) {
+    std::string body = row.method == "POST" ? "{}" : "";
+    return client.request(row.method, concrete(row.path), body);
+  }
+
+  TestServer server_;
+  std::string target_user_id_;
+};
+
+TEST_F(AuthorizationMatrix, TableCoversEveryRouteTheServerHas) {
+  std::string out;
+  ASSERT_EQ(server_.run_cli({"routes"}, "", &out), 0);
+  std::set<std::pair<std::string, std::string>> served, listed;
+  for (const auto& r : nlohmann::json::parse(out)) {
+    served.insert({r["method"].get<std::string>(), r["path"].get<std::string>()});
+  }
+  for (const auto& row : kMatrix) listed.insert({row.method, row.path});
+  EXPECT_EQ(served, listed) << "add the new route to kMatrix with the roles that may use it";
+  for (const auto& r : nlohmann::json::parse(out)) {
+    for (const auto& row : kMatrix) {
+      if (row.method != r["method"] || row.path != r["path"]) continue;
+      if (row.access == "public" || row.access == "any_user") {
+        EXPECT_EQ(r["access"], row.access) << row.path;
+      } else {
+        EXPECT_EQ(r["access"], "permission") << row.path;
+      }
+    }
+  }
+}
+
+TEST_F(AuthorizationMatrix, AnonymousCallersReachOnlyPublicRoutes) {
+  Client anonymous(server_.port());
+  for (const auto& row : kMatrix) {
+    Reply reply = send(anonymous, row);
+    if (row.access == "public") {
+      EXPECT_NE(reply.status, 401) << row.method << " " << row.path;
+      EXPECT_NE(reply.status, 403) << row.method << " " << row.path;
+    } else {
+      EXPECT_EQ(reply.status, 401) << row.method << " " << row.path;
+      EXPECT_EQ(reply.error_code(), "not_authenticated") << row.path;
+    }
+  }
+}
+
+TEST_F(AuthorizationMatrix, EveryRoleGetsExactlyItsRoutes) {
+  for (size_t column = 0; column < kRoles.size(); ++column) {
+    const std::string& role = kRoles[column];
+    Client client(server_.port());
+    ASSERT_EQ(client.login("matrix." + role, "matrix-passphrase-2026").status, 200) << role;
+    for (const auto& row : kMatrix) {
+      if (row.access == "public" && row.method == "POST") continue;  // logging in again
+      bool allowed = row.access == "public" || row.access == "any_user" ||
+                     row.access.at(column) == 'Y';
+      Reply reply = send(client, row);
+      std::string where = role + " " + row.method + " " + row.path + " -> " +
+                          std::to_string(reply.status) + " " + reply.body.substr(0, 120);
+      if (allowed) {
+        EXPECT_NE(reply.status, 401) << where;
+        EXPECT_NE(reply.status, 403) << where;
+        EXPECT_LT(reply.status, 500) << where;
+      } else {
+        EXPECT_EQ(reply.status, 403) << where;
+        EXPECT_EQ(reply.error_code(), "forbidden") << where;
+      }
+    }
+  }
+}
+
+TEST_F(AuthorizationMatrix, RefusalsAreAudited) {
+  Client client(server_.port());
+  ASSERT_EQ(client.login("matrix.analyst", "matrix-passphrase-2026").status, 200);
+  ASSERT_EQ(client.get("/api/v1/people/1").status, 403);
+  Client auditor(server_.port());
+  ASSERT_EQ(auditor.login("auditor", kDemoPassword).status, 200);
+  auto entries = auditor.get("/api/v1/audit?limit=500").json()["entries"];
+  bool found = false;
+  for (const auto& e : entries) {
+    if (e["action"] == "access.denied" && e["actor"] == "matrix.analyst" &&
+        e["object_id"] == "/api/v1/people/{id}") {
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace qorgau::testing
