@@ -4,10 +4,10 @@
 
 #include <utility>  // before Asio: libboost 1.74 with g++ 12 needs it.
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <cstdint>

@@ -39,7 +39,7 @@ json user_json(const User& user, const std::optional<Agency>& agency) {
 
 audit::AuditEvent event(const RequestContext& ctx, std::string action, std::string object_type,
                         std::string object_id) {
-  return {ctx.user().user.id, ctx.user().agency.id, std::move(action), std::move(object_type),
+  return {ctx.user().user.id,   ctx.user().agency.id,  std::move(action), std::move(object_type),
           std::move(object_id), ctx.request.client_ip, "success"};
 }
 
@@ -62,25 +62,25 @@ void register_session_routes(http::Router& router, app::Services& s) {
     auto connection = s.pool().lease();
     LoginSuccess success = s.login().login(*connection, username, password, ctx.request.client_ip);
     auto agency = s.agencies().find(*connection, success.user.agency_id);
-    HttpResponse response = HttpResponse::json(
-        200, {{"user", user_json(success.user, agency)}, {"csrf_token", success.session.csrf_token}});
-    response.headers.emplace_back("Set-Cookie",
-                                  app::session_cookie(success.session.token, s.config().cookie_secure));
+    HttpResponse response = HttpResponse::json(200, {{"user", user_json(success.user, agency)},
+                                                     {"csrf_token", success.session.csrf_token}});
+    response.headers.emplace_back(
+        "Set-Cookie", app::session_cookie(success.session.token, s.config().cookie_secure));
     return response;
   });
 
   router.add(Method::kGet, "/api/v1/session", Access::any_user(), [](RequestContext& ctx) {
     const Principal& p = ctx.user();
-    return HttpResponse::json(200, {{"user", user_json(p.user, p.agency)},
-                                    {"csrf_token", p.csrf_token}});
+    return HttpResponse::json(
+        200, {{"user", user_json(p.user, p.agency)}, {"csrf_token", p.csrf_token}});
   });
 
   router.add(Method::kDelete, "/api/v1/session", Access::any_user(), [&s](RequestContext& ctx) {
     auto connection = s.pool().lease();
     store::Transaction tx(*connection);
     s.sessions().destroy(*connection, ctx.user().session_id);
-    s.audit().append(*connection, event(ctx, "session.logout", "user",
-                                        std::to_string(ctx.user().user.id)));
+    s.audit().append(*connection,
+                     event(ctx, "session.logout", "user", std::to_string(ctx.user().user.id)));
     tx.commit();
     HttpResponse response = HttpResponse::no_content();
     response.headers.emplace_back("Set-Cookie", app::session_cookie("", s.config().cookie_secure));
@@ -104,32 +104,31 @@ void register_user_routes(http::Router& router, app::Services& s) {
                return HttpResponse::json(200, {{"users", users}});
              });
 
-  router.add(Method::kPost, "/api/v1/users", Access::need(Permission::kUsersManage),
-             [&s](RequestContext& ctx) {
-               JsonBody body(ctx.request,
-                             {"username", "display_name", "password", "role", "agency_id"});
-               NewUser user{body.required_string("username", 64),
-                            body.required_string("display_name", 200),
-                            body.required_secret("password"), body.required_string("role", 64),
-                            body.required_integer("agency_id")};
-               auto connection = s.pool().lease();
-               auto agency = s.agencies().find(*connection, user.agency_id);
-               if (!agency || !ctx.user().reaches(*agency)) {
-                 throw ApiError(ErrorCode::kUnknownAgency, "agency_id");
-               }
-               const Role* role = find_role(user.role);
-               if (!role) throw ApiError(ErrorCode::kUnknownRole, "role");
-               // Nobody grants a scope wider than their own.
-               if (static_cast<int>(role->scope) < static_cast<int>(ctx.user().role->scope)) {
-                 throw ApiError(ErrorCode::kForbidden);
-               }
-               store::Transaction tx(*connection);
-               User created = s.users().create(*connection, user, s.clock().now_ms());
-               s.audit().append(*connection,
-                                event(ctx, "user.create", "user", std::to_string(created.id)));
-               tx.commit();
-               return HttpResponse::json(201, user_json(created, agency));
-             });
+  router.add(
+      Method::kPost, "/api/v1/users", Access::need(Permission::kUsersManage),
+      [&s](RequestContext& ctx) {
+        JsonBody body(ctx.request, {"username", "display_name", "password", "role", "agency_id"});
+        NewUser user{body.required_string("username", 64),
+                     body.required_string("display_name", 200), body.required_secret("password"),
+                     body.required_string("role", 64), body.required_integer("agency_id")};
+        auto connection = s.pool().lease();
+        auto agency = s.agencies().find(*connection, user.agency_id);
+        if (!agency || !ctx.user().reaches(*agency)) {
+          throw ApiError(ErrorCode::kUnknownAgency, "agency_id");
+        }
+        const Role* role = find_role(user.role);
+        if (!role) throw ApiError(ErrorCode::kUnknownRole, "role");
+        // Nobody grants a scope wider than their own.
+        if (static_cast<int>(role->scope) < static_cast<int>(ctx.user().role->scope)) {
+          throw ApiError(ErrorCode::kForbidden);
+        }
+        store::Transaction tx(*connection);
+        User created = s.users().create(*connection, user, s.clock().now_ms());
+        s.audit().append(*connection,
+                         event(ctx, "user.create", "user", std::to_string(created.id)));
+        tx.commit();
+        return HttpResponse::json(201, user_json(created, agency));
+      });
 
   router.add(Method::kPost, "/api/v1/users/{id}/disable", Access::need(Permission::kUsersManage),
              [&s](RequestContext& ctx) {
@@ -143,8 +142,8 @@ void register_user_routes(http::Router& router, app::Services& s) {
                                 event(ctx, "user.disable", "user", std::to_string(user.id)));
                tx.commit();
                user.status = "disabled";
-               return HttpResponse::json(200,
-                                         user_json(user, s.agencies().find(*connection, user.agency_id)));
+               return HttpResponse::json(
+                   200, user_json(user, s.agencies().find(*connection, user.agency_id)));
              });
 
   router.add(Method::kPost, "/api/v1/users/{id}/reset-password",
@@ -156,8 +155,8 @@ void register_user_routes(http::Router& router, app::Services& s) {
                store::Transaction tx(*connection);
                s.users().set_password(*connection, user, password, s.clock().now_ms());
                s.sessions().destroy_all_for_user(*connection, user.id);
-               s.audit().append(*connection, event(ctx, "user.reset_password", "user",
-                                                   std::to_string(user.id)));
+               s.audit().append(*connection,
+                                event(ctx, "user.reset_password", "user", std::to_string(user.id)));
                tx.commit();
                return HttpResponse::no_content();
              });
@@ -168,7 +167,8 @@ void register_agency_routes(http::Router& router, app::Services& s) {
              [&s](RequestContext&) {
                auto connection = s.pool().lease();
                json agencies = json::array();
-               for (const auto& a : s.agencies().list(*connection)) agencies.push_back(agency_json(a));
+               for (const auto& a : s.agencies().list(*connection))
+                 agencies.push_back(agency_json(a));
                return HttpResponse::json(200, {{"agencies", agencies}});
              });
 
@@ -177,7 +177,8 @@ void register_agency_routes(http::Router& router, app::Services& s) {
                JsonBody body(ctx.request, {"name", "kind", "region_kato"});
                Agency agency{0, body.required_string("name", 300), body.required_string("kind", 64),
                              body.required_string("region_kato", 16)};
-               if (!is_agency_kind(agency.kind)) throw ApiError(ErrorCode::kUnknownAgencyKind, "kind");
+               if (!is_agency_kind(agency.kind))
+                 throw ApiError(ErrorCode::kUnknownAgencyKind, "kind");
                const auto& regions = s.jurisdiction().regions;
                bool known = std::any_of(regions.begin(), regions.end(), [&](const auto& r) {
                  return r.kato == agency.region_kato;
@@ -197,7 +198,8 @@ void register_agency_routes(http::Router& router, app::Services& s) {
     for (const Role& role : all_roles()) {
       json permissions = json::array();
       for (Permission p : role.permissions) permissions.push_back(name(p));
-      roles.push_back({{"name", role.name}, {"scope", name(role.scope)}, {"permissions", permissions}});
+      roles.push_back(
+          {{"name", role.name}, {"scope", name(role.scope)}, {"permissions", permissions}});
     }
     return HttpResponse::json(200, {{"roles", roles}});
   });

@@ -34,8 +34,8 @@ Agency AgencyStore::create(store::Connection& connection, const Agency& agency,
 }
 
 std::optional<Agency> AgencyStore::find(store::Connection& connection, std::int64_t id) const {
-  auto row = connection.query_one(
-      "SELECT id, name, kind, region_kato FROM agencies WHERE id = $1", {id});
+  auto row =
+      connection.query_one("SELECT id, name, kind, region_kato FROM agencies WHERE id = $1", {id});
   if (!row) return std::nullopt;
   return read(*row);
 }

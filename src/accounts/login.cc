@@ -24,8 +24,13 @@ LoginSuccess LoginService::login(store::Connection& connection, std::string_view
   if (!throttle_.allow(source_ip)) throw ApiError(ErrorCode::kTooManyRequests);
 
   auto user = users_.find_by_username(connection, username);
-  audit::AuditEvent event{std::nullopt, std::nullopt, "session.login", "user",
-                          user ? std::to_string(user->id) : "unknown", source_ip, "failure"};
+  audit::AuditEvent event{std::nullopt,
+                          std::nullopt,
+                          "session.login",
+                          "user",
+                          user ? std::to_string(user->id) : "unknown",
+                          source_ip,
+                          "failure"};
   std::int64_t now = clock_.now_ms();
 
   if (user && user->locked_until_ms > now) {

@@ -50,7 +50,8 @@ bool is_common_password(std::string_view password) {
   // "Password2024!" is "password" with decoration: strip trailing digits and
   // punctuation, then leading ones, and look again.
   auto decoration = [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) || std::ispunct(static_cast<unsigned char>(c));
+    return std::isdigit(static_cast<unsigned char>(c)) ||
+           std::ispunct(static_cast<unsigned char>(c));
   };
   while (!lowered.empty() && decoration(lowered.back())) lowered.pop_back();
   size_t start = 0;

@@ -38,9 +38,9 @@ std::string_view name(Scope scope) {
 
 const std::vector<Permission>& all_permissions() {
   static const std::vector<Permission> kAll = {
-      Permission::kUsersRead,  Permission::kUsersManage, Permission::kAgenciesRead,
-      Permission::kAgenciesManage, Permission::kAuditRead, Permission::kAuditVerify,
-      Permission::kPeopleRead, Permission::kPeopleWrite,
+      Permission::kUsersRead,      Permission::kUsersManage, Permission::kAgenciesRead,
+      Permission::kAgenciesManage, Permission::kAuditRead,   Permission::kAuditVerify,
+      Permission::kPeopleRead,     Permission::kPeopleWrite,
   };
   return kAll;
 }
@@ -51,10 +51,12 @@ const std::vector<Permission>& all_permissions() {
 const std::vector<Role>& all_roles() {
   using P = Permission;
   static const std::vector<Role> kRoles = {
-      {"system_admin", Scope::kNational,
+      {"system_admin",
+       Scope::kNational,
        {P::kUsersRead, P::kUsersManage, P::kAgenciesRead, P::kAgenciesManage, P::kAuditRead,
         P::kAuditVerify}},
-      {"auditor", Scope::kNational,
+      {"auditor",
+       Scope::kNational,
        {P::kAuditRead, P::kAuditVerify, P::kUsersRead, P::kAgenciesRead}},
       {"agency_admin", Scope::kAgency, {P::kUsersRead, P::kUsersManage, P::kAgenciesRead}},
       {"operator_111", Scope::kRegion, {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead}},

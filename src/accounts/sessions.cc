@@ -70,8 +70,7 @@ void SessionStore::destroy(store::Connection& connection, std::int64_t session_i
   connection.execute("DELETE FROM sessions WHERE id = $1", {session_id});
 }
 
-void SessionStore::destroy_all_for_user(store::Connection& connection,
-                                        std::int64_t user_id) const {
+void SessionStore::destroy_all_for_user(store::Connection& connection, std::int64_t user_id) const {
   connection.execute("DELETE FROM sessions WHERE user_id = $1", {user_id});
 }
 

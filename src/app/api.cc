@@ -30,7 +30,8 @@ void add_security_headers(HttpResponse& response, bool api) {
   h.emplace_back("X-Frame-Options", "DENY");
   h.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
   h.emplace_back("Cross-Origin-Resource-Policy", "same-origin");
-  h.emplace_back("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  h.emplace_back("Permissions-Policy",
+                 "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   if (api) h.emplace_back("Cache-Control", "no-store");
 }
 
@@ -92,8 +93,8 @@ Api::Api(Services& services, std::filesystem::path web_dir)
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,
                                  const std::string& field) {
-  core::Language language = core::negotiate_language(
-      request.header("accept-language"), services_.jurisdiction().default_language);
+  core::Language language = core::negotiate_language(request.header("accept-language"),
+                                                     services_.jurisdiction().default_language);
   ApiError error(code, field);
   HttpResponse response = HttpResponse::json(
       error.http_status(),
@@ -113,10 +114,10 @@ HttpResponse Api::handle(const HttpRequest& request) {
     try {
       response = handle_api(request, language, route_label);
     } catch (const ApiError& error) {
-      response = HttpResponse::json(
-          error.http_status(),
-          {{"error",
-            {{"code", core::error_info(error.code()).code}, {"message", error.message(language)}}}});
+      response =
+          HttpResponse::json(error.http_status(), {{"error",
+                                                    {{"code", core::error_info(error.code()).code},
+                                                     {"message", error.message(language)}}}});
     } catch (const std::exception& error) {
       spdlog::error("request failed: route={} error={}", route_label, error.what());
       ApiError internal(ErrorCode::kInternal);
@@ -131,7 +132,8 @@ HttpResponse Api::handle(const HttpRequest& request) {
         404, {{"error", {{"code", "not_found"}, {"message", missing.message(language)}}}});
   }
   add_security_headers(response, api);
-  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+  auto elapsed =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
   spdlog::info("http method={} route={} status={} ms={:.1f}", http::method_name(request.method),
                route_label, response.status, elapsed.count());
   return response;
@@ -171,9 +173,8 @@ HttpResponse Api::handle_api(const HttpRequest& request, core::Language language
     principal = accounts::Principal{*user, *agency, role, session.session_id, session.csrf_token};
     if (route.access.kind == http::Access::Kind::kPermission &&
         !principal->can(route.access.permission)) {
-      services_.audit().record(*connection,
-                               {user->id, agency->id, "access.denied", "route", route.pattern,
-                                request.client_ip, "denied"});
+      services_.audit().record(*connection, {user->id, agency->id, "access.denied", "route",
+                                             route.pattern, request.client_ip, "denied"});
       throw ApiError(ErrorCode::kForbidden);
     }
     if (unsafe_method(request.method) &&

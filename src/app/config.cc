@@ -142,14 +142,16 @@ Config load_config(const ConfigOverrides& flags,
     if (auto v = env("CONFIG")) file = *v;
   }
   if (file) {
-    if (!std::filesystem::exists(*file)) throw ConfigError("config file not found: " + file->string());
+    if (!std::filesystem::exists(*file))
+      throw ConfigError("config file not found: " + file->string());
     apply_file(config, *file);
   } else if (std::filesystem::exists(data_dir / "qorgau.toml")) {
     apply_file(config, data_dir / "qorgau.toml");
   }
   for (const auto& [key, setter] : setters()) {
     std::string upper;
-    for (char c : key) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    for (char c : key)
+      upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     if (auto v = env(upper)) {
       try {
         setter(config, *v);

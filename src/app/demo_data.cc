@@ -43,9 +43,9 @@ const DemoUser kUsers[] = {
 std::string demo_iin(int year, unsigned month, unsigned day, core::Sex sex, int serial) {
   using namespace std::chrono;
   for (int s = serial;; ++s) {
-    auto iin = core::make_iin(year_month_day{std::chrono::year{year}, std::chrono::month{month},
-                                             std::chrono::day{day}},
-                              sex, s);
+    auto iin = core::make_iin(
+        year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}},
+        sex, s);
     if (iin) return *iin;
   }
 }
@@ -82,16 +82,16 @@ bool load_demo_data(Services& services) {
                                           std::to_string(created.id), "cli", "success"});
   }
   for (const auto& u : kUsers) {
-    auto created = services.users().create(
-        *connection,
-        {u.username, u.display_name, std::string(kDemoPassword), u.role, agency_ids[u.agency_index]},
-        now);
+    auto created = services.users().create(*connection,
+                                           {u.username, u.display_name, std::string(kDemoPassword),
+                                            u.role, agency_ids[u.agency_index]},
+                                           now);
     services.audit().append(*connection, {std::nullopt, std::nullopt, "user.create", "user",
                                           std::to_string(created.id), "cli", "success"});
   }
   for (const auto& p : demo_people()) {
-    auto created = services.people().create(*connection, {p.full_name, p.iin, {}, {}},
-                                            agency_ids[2]);
+    auto created =
+        services.people().create(*connection, {p.full_name, p.iin, {}, {}}, agency_ids[2]);
     services.audit().append(*connection, {std::nullopt, std::nullopt, "person.create", "person",
                                           std::to_string(created.id), "cli", "success"});
   }

@@ -44,17 +44,18 @@ Services::Services(Config config, const core::Clock& clock)
     auto connection = database_->connect();
     int applied = store::migrate(*connection);
     schema_version_ = store::schema_version(*connection);
-    if (applied > 0) spdlog::info("applied {} migration(s); schema version {}", applied, schema_version_);
+    if (applied > 0)
+      spdlog::info("applied {} migration(s); schema version {}", applied, schema_version_);
   }
   ::chmod((config_.data_dir / "qorgau.db").c_str(), 0600);
-  pool_ = std::make_unique<store::ConnectionPool>(*database_,
-                                                  static_cast<size_t>(config_.threads) + 2);
+  pool_ =
+      std::make_unique<store::ConnectionPool>(*database_, static_cast<size_t>(config_.threads) + 2);
   protector_ = std::make_unique<crypto::Protector>(*keyring_);
   chain_ = std::make_unique<crypto::HashChain>(*keyring_);
   audit_ = std::make_unique<audit::AuditLog>(*chain_, clock_);
   users_ = std::make_unique<accounts::UserStore>(*protector_);
-  sessions_ = std::make_unique<accounts::SessionStore>(*keyring_, clock_,
-                                                       config_.session_idle_timeout);
+  sessions_ =
+      std::make_unique<accounts::SessionStore>(*keyring_, clock_, config_.session_idle_timeout);
   throttle_ = std::make_unique<accounts::LoginThrottle>(clock_, config_.login_attempts_per_minute,
                                                         std::chrono::seconds(60));
   login_ = std::make_unique<accounts::LoginService>(

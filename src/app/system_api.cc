@@ -27,28 +27,27 @@ void register_system_routes(http::Router& router, Services& services) {
                                     {"jurisdiction", services.jurisdiction().code}});
   });
 
-  router.add(Method::kGet, "/api/v1/reference/regions", Access::public_route(),
-             [&services](auto&) {
-               json regions = json::array();
-               for (const auto& r : services.jurisdiction().regions) {
-                 regions.push_back({{"kato", r.kato},
-                                    {"iso_3166_2", r.iso_3166_2},
-                                    {"kind", r.kind},
-                                    {"name", localized(r.name)}});
-               }
-               return HttpResponse::json(200, {{"regions", regions}});
-             });
+  router.add(Method::kGet, "/api/v1/reference/regions", Access::public_route(), [&services](auto&) {
+    json regions = json::array();
+    for (const auto& r : services.jurisdiction().regions) {
+      regions.push_back({{"kato", r.kato},
+                         {"iso_3166_2", r.iso_3166_2},
+                         {"kind", r.kind},
+                         {"name", localized(r.name)}});
+    }
+    return HttpResponse::json(200, {{"regions", regions}});
+  });
 
-  router.add(Method::kGet, "/api/v1/reference/emergency-numbers", Access::public_route(),
-             [&services](auto&) {
-               json numbers = json::array();
-               for (const auto& n : services.jurisdiction().emergency_numbers) {
-                 numbers.push_back({{"number", n.number},
-                                    {"label", localized(n.label)},
-                                    {"verified", n.verified}});
-               }
-               return HttpResponse::json(200, {{"numbers", numbers}});
-             });
+  router.add(
+      Method::kGet, "/api/v1/reference/emergency-numbers", Access::public_route(),
+      [&services](auto&) {
+        json numbers = json::array();
+        for (const auto& n : services.jurisdiction().emergency_numbers) {
+          numbers.push_back(
+              {{"number", n.number}, {"label", localized(n.label)}, {"verified", n.verified}});
+        }
+        return HttpResponse::json(200, {{"numbers", numbers}});
+      });
 }
 
 }  // namespace qorgau::app

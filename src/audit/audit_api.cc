@@ -16,8 +16,8 @@ using nlohmann::json;
 
 namespace {
 
-std::int64_t query_integer(const RequestContext& ctx, const std::string& name, std::int64_t fallback,
-                           std::int64_t min, std::int64_t max) {
+std::int64_t query_integer(const RequestContext& ctx, const std::string& name,
+                           std::int64_t fallback, std::int64_t min, std::int64_t max) {
   auto it = ctx.request.query.find(name);
   if (it == ctx.request.query.end()) return fallback;
   std::int64_t value = 0;
@@ -29,7 +29,9 @@ std::int64_t query_integer(const RequestContext& ctx, const std::string& name, s
   return value;
 }
 
-json optional_json(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+json optional_json(const std::optional<std::int64_t>& v) {
+  return v ? json(*v) : json(nullptr);
+}
 
 }  // namespace
 
@@ -50,7 +52,8 @@ void register_audit_routes(http::Router& router, app::Services& s) {
                  json actor = nullptr;
                  if (e.event.actor_user_id) {
                    auto it = usernames.find(*e.event.actor_user_id);
-                   actor = it != usernames.end() ? it->second : std::to_string(*e.event.actor_user_id);
+                   actor =
+                       it != usernames.end() ? it->second : std::to_string(*e.event.actor_user_id);
                  }
                  out.push_back({{"seq", e.seq},
                                 {"at", core::format_iso8601_utc(e.at_ms)},
@@ -63,15 +66,15 @@ void register_audit_routes(http::Router& router, app::Services& s) {
                                 {"ip", e.event.source_ip},
                                 {"outcome", e.event.outcome}});
                }
-               s.audit().record(*connection, {ctx.user().user.id, ctx.user().agency.id,
-                                              "audit.read", "audit", std::to_string(after),
-                                              ctx.request.client_ip, "success"});
+               s.audit().record(*connection,
+                                {ctx.user().user.id, ctx.user().agency.id, "audit.read", "audit",
+                                 std::to_string(after), ctx.request.client_ip, "success"});
                json next = more && !entries.empty() ? json(entries.back().seq) : json(nullptr);
                return HttpResponse::json(200, {{"entries", out}, {"next_after", next}});
              });
 
-  router.add(Method::kPost, "/api/v1/audit/verify", Access::need(accounts::Permission::kAuditVerify),
-             [&s](RequestContext& ctx) {
+  router.add(Method::kPost, "/api/v1/audit/verify",
+             Access::need(accounts::Permission::kAuditVerify), [&s](RequestContext& ctx) {
                auto connection = s.pool().lease();
                VerifyResult result = s.audit().verify(*connection);
                s.audit().record(*connection, {ctx.user().user.id, ctx.user().agency.id,

@@ -85,9 +85,8 @@ std::int64_t AuditLog::record(store::Connection& connection, const AuditEvent& e
 std::vector<AuditEntry> AuditLog::list(store::Connection& connection, std::int64_t after,
                                        std::int64_t limit) const {
   std::vector<AuditEntry> out;
-  for (const auto& row : connection.query(std::string(kSelectColumns) +
-                                              "WHERE seq > $1 ORDER BY seq LIMIT $2",
-                                          {after, limit})) {
+  for (const auto& row : connection.query(
+           std::string(kSelectColumns) + "WHERE seq > $1 ORDER BY seq LIMIT $2", {after, limit})) {
     out.push_back(read_entry(row));
   }
   return out;

@@ -28,7 +28,7 @@
 namespace qorgau::audit {
 
 struct AuditEvent {
-  std::optional<std::int64_t> actor_user_id;    // nullopt: the public or the CLI
+  std::optional<std::int64_t> actor_user_id;  // nullopt: the public or the CLI
   std::optional<std::int64_t> actor_agency_id;
   std::string action;       // "session.login", "person.read", "user.create" ...
   std::string object_type;  // "user", "person", "agency", "audit" ...

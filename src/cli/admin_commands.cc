@@ -13,8 +13,8 @@ namespace qorgau::cli {
 namespace {
 
 const audit::AuditEvent cli_event(std::string action, std::string type, std::int64_t id) {
-  return {std::nullopt, std::nullopt, std::move(action), std::move(type), std::to_string(id), "cli",
-          "success"};
+  return {std::nullopt,       std::nullopt, std::move(action), std::move(type),
+          std::to_string(id), "cli",        "success"};
 }
 
 // Reads one line from standard input; on a terminal, asks twice without echo.
@@ -90,7 +90,8 @@ int AdminCommands::run(app::Services& s) {
   if (user_add_->parsed()) {
     std::string password = read_password();
     store::Transaction tx(*connection);
-    auto user = s.users().create(*connection, {username_, display_name_, password, role_, agency_id_}, now);
+    auto user =
+        s.users().create(*connection, {username_, display_name_, password, role_, agency_id_}, now);
     s.audit().append(*connection, cli_event("user.create", "user", user.id));
     tx.commit();
     std::cout << "created user " << user.id << std::endl;
@@ -98,11 +99,11 @@ int AdminCommands::run(app::Services& s) {
   }
   if (user_list_->parsed()) {
     for (const auto& u : s.users().list(*connection)) {
-      std::cout << u.id << "\t" << u.username << "\t" << u.role << "\tagency " << u.agency_id << "\t"
-                << u.status << std::endl;
+      std::cout << u.id << "\t" << u.username << "\t" << u.role << "\tagency " << u.agency_id
+                << "\t" << u.status << std::endl;
     }
-    s.audit().record(*connection, {std::nullopt, std::nullopt, "user.list", "user", "*", "cli",
-                                   "success"});
+    s.audit().record(*connection,
+                     {std::nullopt, std::nullopt, "user.list", "user", "*", "cli", "success"});
     return 0;
   }
   if (user_disable_->parsed()) {
@@ -127,14 +128,16 @@ int AdminCommands::run(app::Services& s) {
     return 0;
   }
   if (agency_add_->parsed()) {
-    if (!accounts::is_agency_kind(agency_kind_)) throw core::ApiError(core::ErrorCode::kUnknownAgencyKind);
+    if (!accounts::is_agency_kind(agency_kind_))
+      throw core::ApiError(core::ErrorCode::kUnknownAgencyKind);
     const auto& regions = s.jurisdiction().regions;
     if (std::none_of(regions.begin(), regions.end(),
                      [&](const auto& r) { return r.kato == region_kato_; })) {
       throw core::ApiError(core::ErrorCode::kUnknownRegion);
     }
     store::Transaction tx(*connection);
-    auto agency = s.agencies().create(*connection, {0, agency_name_, agency_kind_, region_kato_}, now);
+    auto agency =
+        s.agencies().create(*connection, {0, agency_name_, agency_kind_, region_kato_}, now);
     s.audit().append(*connection, cli_event("agency.create", "agency", agency.id));
     tx.commit();
     std::cout << "created agency " << agency.id << std::endl;

@@ -16,10 +16,10 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
-#include <iostream>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "app/api.h"
 #include "app/demo_data.h"
@@ -74,8 +74,8 @@ int serve(const Config& config, const char* argv0) {
   std::uint16_t port = server.listen();
   spdlog::info("listening on http://{}:{} storage={} schema={}", config.bind, port,
                services.database().engine(), services.schema_version());
-  std::cout << "Qorgau is running at http://" << config.bind << ":" << port
-            << "/ (Ctrl+C to stop)" << std::endl;
+  std::cout << "Qorgau is running at http://" << config.bind << ":" << port << "/ (Ctrl+C to stop)"
+            << std::endl;
   server.run();
   return 0;
 }
@@ -95,7 +95,8 @@ int main(int argc, char** argv) {
 
   auto* serve_cmd = cli.add_subcommand("serve", "run the HTTP server");
   add_common(serve_cmd);
-  serve_cmd->add_option("--port", port, "TCP port (0 picks a free one)")->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--port", port, "TCP port (0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
   serve_cmd->add_option("--bind", bind, "address to listen on");
   serve_cmd->add_option("--web-dir", web_dir, "directory of the built web app");
 

@@ -17,7 +17,11 @@ std::string to_hex(const Bytes& bytes);
 // nullopt unless `hex` is an even-length string of [0-9a-fA-F].
 std::optional<Bytes> from_hex(std::string_view hex);
 
-inline Bytes to_bytes(std::string_view text) { return Bytes(text.begin(), text.end()); }
-inline std::string to_string(const Bytes& bytes) { return std::string(bytes.begin(), bytes.end()); }
+inline Bytes to_bytes(std::string_view text) {
+  return Bytes(text.begin(), text.end());
+}
+inline std::string to_string(const Bytes& bytes) {
+  return std::string(bytes.begin(), bytes.end());
+}
 
 }  // namespace qorgau::core

@@ -5,7 +5,9 @@
 
 namespace qorgau::core {
 
-std::int64_t Clock::now_ms() const { return to_unix_ms(now()); }
+std::int64_t Clock::now_ms() const {
+  return to_unix_ms(now());
+}
 
 std::int64_t to_unix_ms(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();

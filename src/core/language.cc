@@ -21,7 +21,8 @@ std::string_view code(Language language) {
 std::optional<Language> parse_language(std::string_view text) {
   if (text.size() != 2) return std::nullopt;
   std::string lower;
-  for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : text)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   for (Language l : kAllLanguages) {
     if (code(l) == lower) return l;
   }

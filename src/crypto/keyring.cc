@@ -6,7 +6,9 @@ namespace qorgau::crypto {
 
 Keyring::Keyring(SecretKey master) : master_(std::move(master)) {}
 
-Keyring Keyring::random() { return Keyring(SecretKey::random()); }
+Keyring Keyring::random() {
+  return Keyring(SecretKey::random());
+}
 
 SecretKey Keyring::derive(KeyPurpose purpose) const {
   static_assert(crypto_kdf_KEYBYTES == SecretKey::kSize);

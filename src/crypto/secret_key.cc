@@ -17,7 +17,9 @@ SecretKey::SecretKey() {
   sodium_mlock(bytes_.data(), bytes_.size());
 }
 
-SecretKey::~SecretKey() { sodium_munlock(bytes_.data(), bytes_.size()); }
+SecretKey::~SecretKey() {
+  sodium_munlock(bytes_.data(), bytes_.size());
+}
 
 SecretKey::SecretKey(SecretKey&& other) noexcept : SecretKey() {
   bytes_ = other.bytes_;

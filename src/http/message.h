@@ -20,9 +20,9 @@ std::string_view method_name(Method method);
 
 struct HttpRequest {
   Method method = Method::kGet;
-  std::string path;                                  // decoded, without the query
-  std::map<std::string, std::string> query;          // decoded query parameters
-  std::map<std::string, std::string> headers;        // names lower-cased
+  std::string path;                            // decoded, without the query
+  std::map<std::string, std::string> query;    // decoded query parameters
+  std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
   std::string client_ip;
 

@@ -31,7 +31,7 @@ struct Access {
 struct RequestContext {
   const HttpRequest& request;
   core::Language language;
-  std::map<std::string, std::string> params;  // from {name} segments
+  std::map<std::string, std::string> params;       // from {name} segments
   const accounts::Principal* principal = nullptr;  // set unless the route is public
 
   // A path parameter as a positive integer id; throws ApiError(kNotFound) otherwise.
@@ -54,8 +54,8 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
   struct Match {
-    const Route* route = nullptr;        // set when method and path match
-    bool path_known = false;             // some route has this path (for 405)
+    const Route* route = nullptr;  // set when method and path match
+    bool path_known = false;       // some route has this path (for 405)
     std::map<std::string, std::string> params;
   };
   Match match(Method method, const std::string& path) const;

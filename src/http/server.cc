@@ -176,8 +176,8 @@ struct Server::Impl {
       }
       unsigned version = header.version() ? header.version() : 11;
       if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
-        auto res = to_beast(on_error(core::ErrorCode::kBodyTooLarge, request), version, false,
-                            false);
+        auto res =
+            to_beast(on_error(core::ErrorCode::kBodyTooLarge, request), version, false, false);
         co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
         break;
       }

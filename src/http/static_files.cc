@@ -36,8 +36,8 @@ std::optional<HttpResponse> StaticFiles::file_response(const fs::path& file, boo
   HttpResponse response;
   response.content_type = std::string(content_type_for(file));
   response.body = content.str();
-  response.headers.emplace_back("Cache-Control", immutable ? "public, max-age=31536000, immutable"
-                                                           : "no-cache");
+  response.headers.emplace_back("Cache-Control",
+                                immutable ? "public, max-age=31536000, immutable" : "no-cache");
   return response;
 }
 

@@ -21,7 +21,8 @@ class StaticFiles {
   bool available() const { return available_; }
 
  private:
-  std::optional<HttpResponse> file_response(const std::filesystem::path& file, bool immutable) const;
+  std::optional<HttpResponse> file_response(const std::filesystem::path& file,
+                                            bool immutable) const;
 
   std::filesystem::path root_;
   bool available_ = false;

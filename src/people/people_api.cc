@@ -16,7 +16,9 @@ using nlohmann::json;
 
 namespace {
 
-json optional_json(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+json optional_json(const std::optional<std::string>& v) {
+  return v ? json(*v) : json(nullptr);
+}
 
 json person_json(const Person& p) {
   return {{"id", p.id},
@@ -28,7 +30,7 @@ json person_json(const Person& p) {
 }
 
 audit::AuditEvent person_event(const RequestContext& ctx, std::string action, std::int64_t id) {
-  return {ctx.user().user.id, ctx.user().agency.id, std::move(action), "person",
+  return {ctx.user().user.id, ctx.user().agency.id,  std::move(action), "person",
           std::to_string(id), ctx.request.client_ip, "success"};
 }
 
@@ -43,10 +45,9 @@ void register_people_routes(http::Router& router, app::Services& s) {
   router.add(Method::kPost, "/api/v1/people", Access::need(accounts::Permission::kPeopleWrite),
              [&s](RequestContext& ctx) {
                JsonBody body(ctx.request, {"full_name", "iin", "birth_date", "sex"});
-               NewPerson person{body.required_string("full_name", 300),
-                                body.optional_string("iin", 12),
-                                body.optional_string("birth_date", 10),
-                                body.optional_string("sex", 6)};
+               NewPerson person{
+                   body.required_string("full_name", 300), body.optional_string("iin", 12),
+                   body.optional_string("birth_date", 10), body.optional_string("sex", 6)};
                auto connection = s.pool().lease();
                store::Transaction tx(*connection);
                Person created = s.people().create(*connection, person, ctx.user().agency.id);
@@ -67,8 +68,8 @@ void register_people_routes(http::Router& router, app::Services& s) {
                return HttpResponse::json(200, person_json(*person));
              });
 
-  router.add(Method::kPost, "/api/v1/people/search", Access::need(accounts::Permission::kPeopleRead),
-             [&s](RequestContext& ctx) {
+  router.add(Method::kPost, "/api/v1/people/search",
+             Access::need(accounts::Permission::kPeopleRead), [&s](RequestContext& ctx) {
                JsonBody body(ctx.request, {"iin", "full_name"});
                auto iin = body.optional_string("iin", 12);
                auto name = body.optional_string("full_name", 300);

@@ -10,13 +10,19 @@ const T& get(const Value& value, const char* wanted) {
 }
 }  // namespace
 
-std::int64_t Row::integer(size_t i) const { return get<std::int64_t>(values_.at(i), "an integer"); }
+std::int64_t Row::integer(size_t i) const {
+  return get<std::int64_t>(values_.at(i), "an integer");
+}
 double Row::real(size_t i) const {
   if (const auto* p = std::get_if<std::int64_t>(&values_.at(i))) return static_cast<double>(*p);
   return get<double>(values_.at(i), "a real");
 }
-const std::string& Row::text(size_t i) const { return get<std::string>(values_.at(i), "text"); }
-const core::Bytes& Row::bytes(size_t i) const { return get<core::Bytes>(values_.at(i), "bytes"); }
+const std::string& Row::text(size_t i) const {
+  return get<std::string>(values_.at(i), "text");
+}
+const core::Bytes& Row::bytes(size_t i) const {
+  return get<core::Bytes>(values_.at(i), "bytes");
+}
 
 std::optional<std::int64_t> Row::optional_integer(size_t i) const {
   if (is_null(i)) return std::nullopt;
@@ -37,7 +43,9 @@ std::optional<Row> Connection::query_one(std::string_view sql, const std::vector
   return std::move(rows.front());
 }
 
-Transaction::Transaction(Connection& connection) : connection_(connection) { connection_.begin(); }
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+  connection_.begin();
+}
 
 Transaction::~Transaction() {
   if (!done_) {

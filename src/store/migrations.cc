@@ -56,9 +56,10 @@ int migrate(Connection& connection, const std::vector<Migration>& migrations) {
     auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
                    .count();
-    connection.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                       {static_cast<std::int64_t>(migration.version), migration.name,
-                        static_cast<std::int64_t>(now)});
+    connection.execute(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+        {static_cast<std::int64_t>(migration.version), migration.name,
+         static_cast<std::int64_t>(now)});
     tx.commit();
     ++applied;
   }

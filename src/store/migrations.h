@@ -22,7 +22,8 @@ struct Migration {
 const std::vector<Migration>& shipped_migrations();
 
 // Applies pending migrations; returns how many were applied.
-int migrate(Connection& connection, const std::vector<Migration>& migrations = shipped_migrations());
+int migrate(Connection& connection,
+            const std::vector<Migration>& migrations = shipped_migrations());
 
 // The highest applied version (0 for an empty database).
 int schema_version(Connection& connection);

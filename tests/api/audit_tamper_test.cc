@@ -81,14 +81,14 @@ TEST_F(AuditTamper, RemovingTheNewestEntriesIsDetected) {
   db_->execute("DELETE FROM audit_log WHERE seq > $1", {entries_ - 2});
   std::string out;
   EXPECT_EQ(verify(out), 2);
-  EXPECT_NE(out.find("BROKEN at entry " + std::to_string(entries_ - 1)), std::string::npos)
-      << out;
+  EXPECT_NE(out.find("BROKEN at entry " + std::to_string(entries_ - 1)), std::string::npos) << out;
 }
 
 TEST_F(AuditTamper, ForgingAHashWithoutTheKeyIsDetected) {
   // Someone recomputes nothing but copies entry 3's hash onto entry 8.
-  db_->execute("UPDATE audit_log SET hash = (SELECT hash FROM audit_log WHERE seq = 3) "
-               "WHERE seq = 8");
+  db_->execute(
+      "UPDATE audit_log SET hash = (SELECT hash FROM audit_log WHERE seq = 3) "
+      "WHERE seq = 8");
   std::string out;
   EXPECT_EQ(verify(out), 2);
   EXPECT_NE(out.find("BROKEN at entry 8"), std::string::npos) << out;

@@ -14,10 +14,9 @@
 namespace qorgau::testing {
 namespace {
 
-const std::vector<std::string> kRoles = {"system_admin", "auditor",       "agency_admin",
-                                         "operator_111", "police_inspector", "case_worker",
-                                         "shelter_staff", "prosecutor",   "judge",
-                                         "analyst"};
+const std::vector<std::string> kRoles = {
+    "system_admin", "auditor",       "agency_admin", "operator_111", "police_inspector",
+    "case_worker",  "shelter_staff", "prosecutor",   "judge",        "analyst"};
 
 struct Row {
   std::string method;
@@ -131,8 +130,8 @@ TEST_F(AuthorizationMatrix, EveryRoleGetsExactlyItsRoutes) {
     ASSERT_EQ(client.login("matrix." + role, "matrix-passphrase-2026").status, 200) << role;
     for (const auto& row : kMatrix) {
       if (row.access == "public" && row.method == "POST") continue;  // logging in again
-      bool allowed = row.access == "public" || row.access == "any_user" ||
-                     row.access.at(column) == 'Y';
+      bool allowed =
+          row.access == "public" || row.access == "any_user" || row.access.at(column) == 'Y';
       Reply reply = send(client, row);
       std::string where = role + " " + row.method + " " + row.path + " -> " +
                           std::to_string(reply.status) + " " + reply.body.substr(0, 120);

@@ -58,7 +58,8 @@ TEST_F(BadInput, UnknownFieldsAndWrongTypesAreRefused) {
 TEST_F(BadInput, InvalidIinIsRefusedWithTheReason) {
   expect_refused(R"({"full_name": "Анна Ким", "iin": "12345"})", 400, "invalid_iin");
   expect_refused(R"({"full_name": "Анна Ким", "iin": "880101300120"})", 400, "invalid_iin");
-  Reply reply = client_.post("/api/v1/people", {{"full_name", "Анна Ким"}, {"iin", "88010130012x"}});
+  Reply reply =
+      client_.post("/api/v1/people", {{"full_name", "Анна Ким"}, {"iin", "88010130012x"}});
   EXPECT_NE(reply.json()["error"]["message"].get<std::string>().find("iin_not_digits"),
             std::string::npos);
 }
@@ -90,9 +91,10 @@ TEST_F(BadInput, AValidPersonIsStoredAndAudited) {
   Reply ok = client_.post("/api/v1/people", {{"full_name", "Анна Ким"}, {"sex", "female"}});
   ASSERT_EQ(ok.status, 201) << ok.body;
   EXPECT_EQ(count("SELECT COUNT(*) FROM people"), people + 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'person.create' AND object_id = '" +
-                  std::to_string(ok.json()["id"].get<std::int64_t>()) + "'"),
-            1);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM audit_log WHERE action = 'person.create' AND object_id = '" +
+            std::to_string(ok.json()["id"].get<std::int64_t>()) + "'"),
+      1);
 }
 
 }  // namespace

@@ -75,8 +75,8 @@ TEST(PlaintextAtRest, SeededAndNewPeopleNeverAppearInTheDataDirectory) {
   std::string seeded_name = found[0]["full_name"];
   EXPECT_EQ(seeded_name, app::demo_people().at(0).full_name);
   // And the new one by name, case- and space-insensitively.
-  Reply by_name = inspector.post("/api/v1/people/search",
-                                 {{"full_name", "  жансая  ерболқызы ТҮГЕЛБАЕВА "}});
+  Reply by_name =
+      inspector.post("/api/v1/people/search", {{"full_name", "  жансая  ерболқызы ТҮГЕЛБАЕВА "}});
   ASSERT_EQ(by_name.json()["people"].size(), 1u);
   EXPECT_EQ(by_name.json()["people"][0]["iin"], iin);
 

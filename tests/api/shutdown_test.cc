@@ -72,8 +72,9 @@ TEST(Shutdown, DataSurvivesARestart) {
   TestServer server;
   Client admin(server.port());
   ASSERT_EQ(admin.login("admin", kDemoPassword).status, 200);
-  Reply created = admin.post("/api/v1/agencies",
-                             {{"name", "Survives restart"}, {"kind", "ngo"}, {"region_kato", "790000000"}});
+  Reply created =
+      admin.post("/api/v1/agencies",
+                 {{"name", "Survives restart"}, {"kind", "ngo"}, {"region_kato", "790000000"}});
   ASSERT_EQ(created.status, 201);
   ASSERT_EQ(server.stop(), 0);
   server.start();
@@ -88,9 +89,9 @@ TEST(Shutdown, AcknowledgedWritesSurviveSigkill) {
   Client admin(server.port());
   ASSERT_EQ(admin.login("admin", kDemoPassword).status, 200);
   for (int i = 0; i < 20; ++i) {
-    Reply r = admin.post("/api/v1/agencies", {{"name", "Durable " + std::to_string(i)},
-                                             {"kind", "ngo"},
-                                             {"region_kato", "790000000"}});
+    Reply r = admin.post(
+        "/api/v1/agencies",
+        {{"name", "Durable " + std::to_string(i)}, {"kind", "ngo"}, {"region_kato", "790000000"}});
     ASSERT_EQ(r.status, 201);
   }
   server.kill_hard();  // no chance to flush or checkpoint anything

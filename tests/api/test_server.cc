@@ -12,8 +12,8 @@
 #include <boost/beast.hpp>
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -115,7 +115,8 @@ int TestServer::run_cli(const std::vector<std::string>& args, const std::string&
   std::string captured;
   char buffer[4096];
   ssize_t n;
-  while ((n = ::read(out_pipe[0], buffer, sizeof buffer)) > 0) captured.append(buffer, static_cast<size_t>(n));
+  while ((n = ::read(out_pipe[0], buffer, sizeof buffer)) > 0)
+    captured.append(buffer, static_cast<size_t>(n));
   ::close(out_pipe[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
@@ -125,8 +126,8 @@ int TestServer::run_cli(const std::vector<std::string>& args, const std::string&
 
 void TestServer::start() {
   port_ = free_port();
-  std::vector<std::string> argv{QORGAU_BINARY, "serve", "--port", std::to_string(port_), "--bind",
-                                "127.0.0.1", "--data-dir", data_dir_.string()};
+  std::vector<std::string> argv{QORGAU_BINARY, "serve",     "--port",     std::to_string(port_),
+                                "--bind",      "127.0.0.1", "--data-dir", data_dir_.string()};
   argv.insert(argv.end(), options_.extra_args.begin(), options_.extra_args.end());
   std::vector<std::string> env = environment_with(options_.env);
   auto argv_c = c_strings(argv);
@@ -183,8 +184,8 @@ void TestServer::kill_hard() {
 Client::Client(std::uint16_t port, std::string language)
     : port_(port), language_(std::move(language)) {}
 
-Reply Client::request(const std::string& method, const std::string& target,
-                      const std::string& body, std::map<std::string, std::string> headers) {
+Reply Client::request(const std::string& method, const std::string& target, const std::string& body,
+                      std::map<std::string, std::string> headers) {
   asio::io_context io;
   beast::tcp_stream stream(io);
   stream.expires_after(std::chrono::seconds(30));

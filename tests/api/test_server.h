@@ -64,8 +64,8 @@ class Client {
  public:
   explicit Client(std::uint16_t port, std::string language = "en");
 
-  Reply request(const std::string& method, const std::string& target,
-                const std::string& body = "", std::map<std::string, std::string> headers = {});
+  Reply request(const std::string& method, const std::string& target, const std::string& body = "",
+                std::map<std::string, std::string> headers = {});
   Reply get(const std::string& target) { return request("GET", target); }
   Reply post(const std::string& target, const nlohmann::json& body) {
     return request("POST", target, body.dump());

@@ -23,9 +23,9 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 class SqliteConnection : public Connection {
  public:
   explicit SqliteConnection(const std::filesystem::path& file) {
-    int rc = sqlite3_open_v2(file.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(file.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       sqlite3_close(db_);
       db_ = nullptr;
@@ -63,9 +63,7 @@ class SqliteConnection : public Connection {
     return sqlite3_changes64(db_);
   }
 
-  void execute_script(std::string_view sql) override {
-    exec_plain(expand_sqlite_macros(sql));
-  }
+  void execute_script(std::string_view sql) override { exec_plain(expand_sqlite_macros(sql)); }
 
   void begin() override { exec_plain("BEGIN IMMEDIATE"); }
   void commit() override { exec_plain("COMMIT"); }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what Qorgau needs to build, run and test, from Debian 12 packages
+# and the npm registry only. Idempotent and non-interactive: packages already
+# installed are skipped, and apt's package lists are refreshed only when
+# something is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+PACKAGES=(
+  # toolchain
+  g++ cmake ninja-build ccache pkg-config clang-format clang-tidy
+  # libraries (see docs/architecture.md)
+  libboost-dev nlohmann-json3-dev libsqlite3-dev libsodium-dev libtomlplusplus-dev
+  libcli11-dev libspdlog-dev libfmt-dev libicu-dev libgtest-dev libgmock-dev
+  # the common-password list compiled into the binary
+  john-data
+  # tools and browser for tests and operations
+  sqlite3 curl ca-certificates chromium fonts-dejavu-core
+)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if ! command -v node >/dev/null 2>&1; then missing+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 18 ]; then
+  echo "Node.js 18 or newer is needed for the web app (found $(node --version))" >&2
+  exit 1
+fi
+
+# npm packages of the web app, exactly as locked. Skipped when up to date.
+if [ ! -f web/node_modules/.package-lock.json ] ||
+  [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  echo "Installing npm packages of the web app"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi

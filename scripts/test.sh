@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# README's second command: the whole test suite, as CI runs it.
+#   1. formatting check (clang-format)
+#   2. release build + web app; unit and API tests (ctest)
+#   3. browser tests (Playwright, Debian chromium) against the real server
+#   4. ASan+UBSan build; unit and API tests again under the sanitizers
+# Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+
+scripts/install-deps.sh
+
+echo "== formatting"
+mapfile -t sources < <(git ls-files 'src/*.h' 'src/*.cc' 'tests/api/*.h' 'tests/api/*.cc' 'bench/*.cc')
+clang-format --dry-run --Werror "${sources[@]}"
+
+echo "== release build"
+scripts/build.sh release
+
+echo "== unit and API tests (release)"
+ctest --preset release -j "$(nproc)" --timeout 300
+
+echo "== browser tests (Playwright + chromium)"
+(cd web && npm run --silent test:e2e)
+
+echo "== ASan+UBSan build"
+scripts/build.sh asan
+echo "== unit and API tests (ASan+UBSan)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --preset asan -j "$(nproc)" --timeout 600
+
+echo "== all tests passed in $(( $(date +%s) - started )) s"
