@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README's second command: the whole test suite, as CI runs it.
-#   1. formatting check (clang-format)
+#   1. static checks (clang-format, clang-tidy)
 #   2. release build + web app; unit and API tests (ctest)
 #   3. browser tests (Playwright, Debian chromium) against the real server
 #   4. ASan+UBSan build; unit and API tests again under the sanitizers
@@ -11,9 +11,8 @@ started=$(date +%s)
 
 scripts/install-deps.sh
 
-echo "== formatting"
-mapfile -t sources < <(git ls-files 'src/*.h' 'src/*.cc' 'tests/api/*.h' 'tests/api/*.cc' 'bench/*.cc')
-clang-format --dry-run --Werror "${sources[@]}"
+echo "== static checks (clang-format, clang-tidy)"
+scripts/lint.sh
 
 echo "== release build"
 scripts/build.sh release

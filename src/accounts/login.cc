@@ -44,14 +44,9 @@ LoginSuccess LoginService::login(store::Connection& connection, std::string_view
     store::Transaction tx(connection);
     bool locked_now = false;
     if (user && user->active()) {
-      int failures = user->failed_logins + 1;
-      std::int64_t locked_until = 0;
-      if (failures >= policy_.max_failures) {
-        locked_until = now + std::chrono::milliseconds(policy_.lockout).count();
-        failures = 0;
-        locked_now = true;
-      }
-      users_.record_failed_login(connection, user->id, failures, locked_until);
+      locked_now =
+          users_.record_failed_login(connection, user->id, policy_.max_failures,
+                                     now + std::chrono::milliseconds(policy_.lockout).count());
     }
     if (user) event.actor_user_id = user->id;
     if (locked_now) event.outcome = "locked";

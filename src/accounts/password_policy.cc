@@ -70,7 +70,15 @@ void check_password_policy(std::string_view password, std::string_view username)
       lower_ascii(password).find(lower_ascii(username)) != std::string::npos) {
     throw ApiError(ErrorCode::kPasswordContainsUsername, "password");
   }
-  bool all_same = password.find_first_not_of(password.front()) == std::string_view::npos;
+  // One character repeated: compare whole code points, so "ққққ..." counts.
+  size_t first = 1;
+  while (first < password.size() && (static_cast<unsigned char>(password[first]) & 0xc0) == 0x80) {
+    ++first;
+  }
+  bool all_same = password.size() % first == 0;
+  for (size_t at = first; all_same && at < password.size(); at += first) {
+    all_same = password.compare(at, first, password.substr(0, first)) == 0;
+  }
   if (all_same || is_common_password(password)) {
     throw ApiError(ErrorCode::kPasswordTooCommon, "password");
   }

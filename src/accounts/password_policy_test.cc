@@ -107,6 +107,8 @@ TEST(PasswordPolicy, RefusesOneRepeatedCharacter) {
   EXPECT_EQ(refusal(std::string(40, '7')), ErrorCode::kPasswordTooCommon);
   EXPECT_EQ(refusal("            "), ErrorCode::kPasswordTooCommon);
   EXPECT_EQ(refusal("aaaaaaaaaaab"), std::nullopt) << "two different characters are allowed";
+  EXPECT_EQ(refusal("ққққққққққққ"), ErrorCode::kPasswordTooCommon) << "whole code points";
+  EXPECT_EQ(refusal("қққққққққққа"), std::nullopt);
 }
 
 TEST(PasswordPolicy, ErrorsNameThePasswordFieldAndHaveStableCodes) {

@@ -107,10 +107,15 @@ void UserStore::set_password(store::Connection& connection, const User& user,
       {crypto::hash_password(password), now_ms, user.id});
 }
 
-void UserStore::record_failed_login(store::Connection& connection, std::int64_t id,
-                                    int failed_logins, std::int64_t locked_until_ms) const {
-  connection.execute("UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3",
-                     {static_cast<std::int64_t>(failed_logins), locked_until_ms, id});
+bool UserStore::record_failed_login(store::Connection& connection, std::int64_t id,
+                                    int max_failures, std::int64_t locked_until_ms) const {
+  auto row = connection.query_one(
+      "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins",
+      {id});
+  if (!row || row->integer(0) < max_failures) return false;
+  connection.execute("UPDATE users SET failed_logins = 0, locked_until = $1 WHERE id = $2",
+                     {locked_until_ms, id});
+  return true;
 }
 
 void UserStore::clear_failed_logins(store::Connection& connection, std::int64_t id) const {

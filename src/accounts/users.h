@@ -60,7 +60,10 @@ class UserStore {
   // Checks the policy, stores the new hash, clears failures and lockout.
   void set_password(store::Connection& connection, const User& user, std::string_view password,
                     std::int64_t now_ms) const;
-  void record_failed_login(store::Connection& connection, std::int64_t id, int failed_logins,
+  // Counts one more consecutive failure, atomically within the caller's
+  // transaction; at `max_failures` it locks the account until
+  // `locked_until_ms` and resets the count. Returns true if it locked now.
+  bool record_failed_login(store::Connection& connection, std::int64_t id, int max_failures,
                            std::int64_t locked_until_ms) const;
   void clear_failed_logins(store::Connection& connection, std::int64_t id) const;
 

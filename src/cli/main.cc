@@ -138,12 +138,13 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (demo_cmd->parsed()) {
-      if (!qorgau::app::load_demo_data(services)) {
-        std::cout << "The database already has data; demo data not loaded." << std::endl;
-        return 0;
+      if (qorgau::app::load_demo_data(services)) {
+        std::cout << "Demo data loaded." << std::endl;
+      } else {
+        std::cout << "The database already has data; demo data not loaded again." << std::endl;
       }
-      std::cout << "Demo data loaded. Logins (password for all: " << qorgau::app::kDemoPassword
-                << "):" << std::endl;
+      std::cout << "Demo logins (password for each: " << qorgau::app::kDemoPassword
+                << ", unless changed):" << std::endl;
       for (const auto& login : qorgau::app::demo_logins()) {
         std::cout << "  " << login.username << "  (" << login.role << ")" << std::endl;
       }

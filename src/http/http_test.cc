@@ -544,6 +544,12 @@ TEST_F(StaticFilesTest, DoesNotFollowSymlinksOutOfTheRoot) {
   StaticFiles files(root_);
   EXPECT_FALSE(files.serve(get("/leak.txt")));
   EXPECT_FALSE(files.serve(get("/linked/private.txt")));
+  // A sibling directory whose name merely starts with the root's is outside.
+  fs::path sibling = fs::path(root_.string() + "-private");
+  fs::create_directories(sibling);
+  write_file(sibling / "secret.txt", "secret");
+  fs::create_symlink(sibling / "secret.txt", root_ / "prefix-leak.txt");
+  EXPECT_FALSE(files.serve(get("/prefix-leak.txt")));
   // A symlink inside the root to a file inside the root is fine.
   fs::create_symlink(root_ / "app.js", root_ / "alias.js");
   auto alias = files.serve(get("/alias.js"));
@@ -581,6 +587,24 @@ TEST(ContentType, ByExtension) {
   EXPECT_EQ(content_type_for("x.ico"), "image/x-icon");
   EXPECT_EQ(content_type_for("x.bin"), "application/octet-stream");
   EXPECT_EQ(content_type_for("noextension"), "application/octet-stream");
+}
+
+}  // namespace
+}  // namespace qorgau::http
+
+namespace qorgau::http {
+namespace {
+
+TEST(JsonBodyTest, IntegersBeyondInt64AreRefusedNotWrapped) {
+  HttpRequest request;
+  request.headers["content-type"] = "application/json";
+  request.body = R"({"big": 18446744073709551615, "edge": 9223372036854775808,
+                     "max": 9223372036854775807, "min": -9223372036854775808})";
+  JsonBody body(request, {"big", "edge", "max", "min"});
+  EXPECT_THROW(body.required_integer("big"), core::ApiError);
+  EXPECT_THROW(body.required_integer("edge"), core::ApiError);
+  EXPECT_EQ(body.required_integer("max"), INT64_MAX);
+  EXPECT_EQ(body.required_integer("min"), INT64_MIN);
 }
 
 }  // namespace

@@ -70,6 +70,10 @@ std::int64_t JsonBody::required_integer(std::string_view field) const {
   const nlohmann::json* value = find(field);
   if (!value) throw ApiError(ErrorCode::kMissingField, std::string(field));
   if (!value->is_number_integer()) throw ApiError(ErrorCode::kWrongType, std::string(field));
+  if (value->is_number_unsigned() &&
+      value->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+    throw ApiError(ErrorCode::kValidationFailed, std::string(field));
+  }
   return value->get<std::int64_t>();
 }
 

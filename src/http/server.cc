@@ -137,6 +137,22 @@ struct Server::Impl {
     return res;
   }
 
+  // After refusing a request early (413), the client may still be sending
+  // its body. Closing at once would reset the connection and the client
+  // might never read the error, so stop sending and discard what arrives,
+  // for a bounded time and amount, before closing (as nginx's lingering close).
+  static asio::awaitable<void> linger(beast::tcp_stream& stream) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.expires_after(std::chrono::seconds(5));
+    std::array<char, 16384> discard{};
+    std::size_t drained = 0;
+    while (!ec && drained < (64u << 20)) {
+      drained += co_await stream.async_read_some(asio::buffer(discard),
+                                                 asio::redirect_error(asio::use_awaitable, ec));
+    }
+  }
+
   asio::awaitable<void> serve_connection(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     auto state = std::make_shared<Connection>();
@@ -179,6 +195,7 @@ struct Server::Impl {
         auto res =
             to_beast(on_error(core::ErrorCode::kBodyTooLarge, request), version, false, false);
         co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+        co_await linger(stream);
         break;
       }
       if (ec) break;  // closed, timed out or cancelled by shutdown

@@ -51,7 +51,10 @@ std::optional<HttpResponse> StaticFiles::serve(const HttpRequest& request) const
   fs::path relative = fs::path(path).relative_path();
   std::error_code ec;
   fs::path candidate = fs::weakly_canonical(root_ / relative, ec);
-  bool inside = !ec && candidate.string().rfind(root_.string(), 0) == 0;
+  // Inside means no ".." step from the root to the resolved file (symlinks
+  // were resolved by weakly_canonical), not merely a common string prefix.
+  fs::path from_root = candidate.lexically_relative(root_);
+  bool inside = !ec && !from_root.empty() && *from_root.begin() != "..";
   if (inside && !relative.empty() && fs::is_regular_file(candidate, ec)) {
     bool immutable = path.rfind("/assets/", 0) == 0;
     return file_response(candidate, immutable);

@@ -119,6 +119,8 @@ class SqliteConnection : public Connection {
             return sqlite3_bind_text64(stmt, index, v.data(), v.size(), SQLITE_TRANSIENT,
                                        SQLITE_UTF8);
           } else {
+            // An empty vector's data() may be null, which SQLite would store as NULL.
+            if (v.empty()) return sqlite3_bind_zeroblob(stmt, index, 0);
             return sqlite3_bind_blob64(stmt, index, v.data(), v.size(), SQLITE_TRANSIENT);
           }
         },

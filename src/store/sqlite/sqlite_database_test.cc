@@ -89,6 +89,16 @@ TEST_F(SqliteDatabaseTest, RoundTripsEveryValueType) {
   EXPECT_EQ(rows[1].text(3), "");
 }
 
+TEST_F(SqliteDatabaseTest, EmptyBytesStayBytesNotNull) {
+  conn().execute("CREATE TABLE e (b BLOB NOT NULL)");
+  conn().execute("INSERT INTO e (b) VALUES ($1)", {core::Bytes{}});
+  auto row = conn().query_one("SELECT b, typeof(b) FROM e");
+  ASSERT_TRUE(row);
+  EXPECT_FALSE(row->is_null(0));
+  EXPECT_TRUE(row->bytes(0).empty());
+  EXPECT_EQ(row->text(1), "blob");
+}
+
 TEST_F(SqliteDatabaseTest, TextWithEmbeddedZeroStaysWhole) {
   conn().execute("CREATE TABLE t (x TEXT)");
   std::string with_zero("Қ\0Ә", 5);
