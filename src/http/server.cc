@@ -104,9 +104,14 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 struct Server::Impl {
+  // Shared between a connection's coroutine and shutdown. `stream` is valid
+  // while `open`; both fields are guarded by `mutex`. The coroutine and any
+  // cancel posted by shutdown run on the connection's strand, so a posted
+  // cancel that finds `open` true runs before the stream is destroyed.
   struct Connection {
     beast::tcp_stream* stream = nullptr;
     bool busy = false;
+    bool open = true;
   };
 
   ServerOptions options;
@@ -219,6 +224,7 @@ struct Server::Impl {
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     std::lock_guard lock(mutex);
+    state->open = false;
     connections.erase(state);
     if (stopping && connections.empty()) {
       asio::post(control, [this] { grace_timer.cancel(); });
@@ -259,10 +265,11 @@ struct Server::Impl {
     }
     for (const auto& connection : connections) {
       if (connection->busy) continue;
-      beast::tcp_stream* stream = connection->stream;
-      asio::post(stream->get_executor(), [stream] {
+      asio::post(connection->stream->get_executor(), [this, connection] {
+        std::lock_guard relock(mutex);
+        if (!connection->open || connection->busy) return;
         beast::error_code ignored;
-        stream->socket().cancel(ignored);
+        connection->stream->socket().cancel(ignored);
       });
     }
   }
