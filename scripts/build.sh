@@ -7,6 +7,7 @@ preset=${1:-release}
 
 # ccache with precompiled headers needs these relaxations to get cache hits.
 export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+export CCACHE_BASEDIR="$PWD"  # relative paths: clones in other folders share the cache
 jobs=$(nproc)
 
 cmake --preset "$preset" >/dev/null

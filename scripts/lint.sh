@@ -13,6 +13,7 @@ cmake -S . -B build/tidy -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_DISABLE_PRECO
   -DCMAKE_CXX_COMPILER_LAUNCHER= >/dev/null
 mapfile -t units < <(git ls-files 'src/*.cc' | grep -v '_test\.cc$')
 run-clang-tidy -quiet -p build/tidy -j "$(nproc)" -extra-arg=-Wno-unknown-warning-option \
+  -extra-arg=-DBOOST_ASIO_HAS_CO_AWAIT=1 -extra-arg=-DBOOST_ASIO_HAS_STD_COROUTINE=1 \
   "${units[@]}" >build/tidy/report.txt 2>&1 || {
   grep -E "error:|warning:" build/tidy/report.txt | grep -v "warnings generated" | head -50
   echo "clang-tidy found problems (full report: build/tidy/report.txt)" >&2

@@ -83,8 +83,8 @@ nlohmann::json describe_routes(const http::Router& router) {
   return out;
 }
 
-Api::Api(Services& services, std::filesystem::path web_dir)
-    : services_(services), static_files_(std::move(web_dir)) {
+Api::Api(Services& services, const std::filesystem::path& web_dir)
+    : services_(services), static_files_(web_dir) {
   register_system_routes(router_, services_);
   accounts::register_accounts_routes(router_, services_);
   audit::register_audit_routes(router_, services_);

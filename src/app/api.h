@@ -32,7 +32,7 @@ inline constexpr std::string_view kSessionCookie = "qorgau_session";
 
 class Api {
  public:
-  Api(Services& services, std::filesystem::path web_dir);
+  Api(Services& services, const std::filesystem::path& web_dir);
 
   http::HttpResponse handle(const http::HttpRequest& request);
   http::HttpResponse error_response(core::ErrorCode code, const http::HttpRequest& request,

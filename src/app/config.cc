@@ -58,7 +58,7 @@ const std::map<std::string, Setter>& setters() {
       {"session_idle_timeout_minutes",
        [](Config& c, const std::string& v) {
          c.session_idle_timeout =
-             std::chrono::minutes(parse_number("session_idle_timeout_minutes", v, 1, 24 * 60));
+             std::chrono::minutes(parse_number("session_idle_timeout_minutes", v, 1, 24LL * 60));
        }},
       {"login_max_failures",
        [](Config& c, const std::string& v) {

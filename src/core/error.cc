@@ -171,6 +171,7 @@ const ErrorInfo& error_info(ErrorCode code) {
 const std::vector<ErrorCode>& all_error_codes() {
   static const std::vector<ErrorCode> kCodes = [] {
     std::vector<ErrorCode> codes;
+    codes.reserve(kCatalogue.size());
     for (const auto& row : kCatalogue) codes.push_back(row.first);
     return codes;
   }();

@@ -8,6 +8,7 @@
 // without coordination between server nodes.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 

@@ -22,7 +22,7 @@ std::string_view content_type_for(const fs::path& file) {
   return "application/octet-stream";
 }
 
-StaticFiles::StaticFiles(fs::path root) {
+StaticFiles::StaticFiles(const fs::path& root) {
   std::error_code ec;
   root_ = fs::weakly_canonical(root, ec);
   available_ = !ec && fs::is_regular_file(root_ / "index.html", ec);

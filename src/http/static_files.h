@@ -14,7 +14,7 @@ namespace qorgau::http {
 
 class StaticFiles {
  public:
-  explicit StaticFiles(std::filesystem::path root);
+  explicit StaticFiles(const std::filesystem::path& root);
 
   // nullopt when the root has no such file and no fallback applies.
   std::optional<HttpResponse> serve(const HttpRequest& request) const;

@@ -74,6 +74,7 @@ Person PersonStore::read(const store::Row& row) const {
 
 std::vector<Person> PersonStore::read_all(const std::vector<store::Row>& rows) const {
   std::vector<Person> out;
+  out.reserve(rows.size());
   for (const auto& row : rows) out.push_back(read(row));
   return out;
 }
