@@ -43,9 +43,13 @@ if [ "$node_major" -lt 18 ]; then
   exit 1
 fi
 
-# npm packages of the web app, exactly as locked. Skipped when up to date.
+# npm packages of the web app, at the versions in package-lock.json. Skipped
+# when up to date. `npm install --no-save` rather than `npm ci`: npm records
+# only this platform's optional packages (rollup's native binaries) in the
+# lock file, and `npm ci` then refuses the lock as incomplete (npm/cli#4828).
+# --no-save keeps package.json and package-lock.json untouched.
 if [ ! -f web/node_modules/.package-lock.json ] ||
   [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
   echo "Installing npm packages of the web app"
-  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  (cd web && npm install --no-save --no-audit --no-fund --loglevel=error)
 fi
