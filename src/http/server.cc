@@ -14,6 +14,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/bytes.h"
+
 namespace qorgau::http {
 
 namespace asio = boost::asio;
@@ -50,17 +52,9 @@ bool percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
   for (size_t i = 0; i < in.size(); ++i) {
     char c = in[i];
     if (c == '%') {
-      auto hex = [](char h) -> int {
-        if (h >= '0' && h <= '9') return h - '0';
-        if (h >= 'a' && h <= 'f') return h - 'a' + 10;
-        if (h >= 'A' && h <= 'F') return h - 'A' + 10;
-        return -1;
-      };
-      if (i + 2 >= in.size()) return false;
-      int hi = hex(in[i + 1]);
-      int lo = hex(in[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out.push_back(static_cast<char>(hi << 4 | lo));
+      auto byte = i + 2 < in.size() ? core::from_hex(in.substr(i + 1, 2)) : std::nullopt;
+      if (!byte) return false;
+      out.push_back(static_cast<char>(byte->front()));
       i += 2;
     } else if (c == '+' && plus_is_space) {
       out.push_back(' ');

@@ -84,6 +84,10 @@ TEST_F(BadInput, UnknownRoutesAndMethodsGetJsonErrors) {
   EXPECT_EQ(method.error_code(), "method_not_allowed");
   EXPECT_EQ(client_.get("/api/v1/people/abc").status, 404);
   EXPECT_EQ(client_.get("/api/v1/people/999999").status, 404);
+  // Percent-escapes are decoded; malformed ones are refused as not found.
+  EXPECT_EQ(client_.get("/api/v1/%68ealth").status, 200);
+  EXPECT_EQ(client_.get("/api/v1/people/%zz").error_code(), "not_found");
+  EXPECT_EQ(client_.get("/api/v1/health%4").error_code(), "not_found");
 }
 
 TEST_F(BadInput, AValidPersonIsStoredAndAudited) {
