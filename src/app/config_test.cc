@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "testing/temp_dir.h"
+
 namespace qorgau::app {
 namespace {
 
@@ -15,24 +17,7 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using Env = std::map<std::string, std::string>;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "qorgau-config-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using qorgau::testing::TempDir;
 
 class ConfigTest : public ::testing::Test {
  protected:

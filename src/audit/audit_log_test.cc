@@ -12,30 +12,15 @@
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_database.h"
 
+#include "testing/temp_dir.h"
+
 namespace qorgau::audit {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "qorgau-audit-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using qorgau::testing::TempDir;
 
 constexpr std::int64_t kStartMs = 1'795'000'000'000;  // November 2026
 

@@ -9,18 +9,14 @@
 #include "crypto/hash_chain.h"
 #include "crypto/key_file.h"
 #include "crypto/password_hash.h"
+#include "testing/temp_dir.h"
 
 namespace qorgau::crypto {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path temp_dir() {
-  fs::path dir = fs::temp_directory_path() / ("qorgau-crypto-" + std::to_string(::getpid()) + "-" +
-                                              std::to_string(randombytes_random()));
-  fs::create_directories(dir);
-  return dir;
-}
+using qorgau::testing::TempDir;
 
 TEST(FieldCipher, RoundTripsAndHidesPlaintext) {
   Keyring keyring = Keyring::random();
@@ -88,7 +84,8 @@ TEST(HashChain, DependsOnEveryPreviousLinkAndThePayload) {
 }
 
 TEST(KeyFile, IsCreatedOnceWithMode0600AndReloaded) {
-  fs::path dir = temp_dir();
+  TempDir temp;
+  const fs::path& dir = temp.path();
   fs::path path = dir / "qorgau.key";
   bool created = false;
   SecretKey first = load_or_create_key_file(path, &created);
@@ -99,11 +96,11 @@ TEST(KeyFile, IsCreatedOnceWithMode0600AndReloaded) {
   SecretKey second = load_or_create_key_file(path, &created);
   EXPECT_FALSE(created);
   EXPECT_EQ(0, sodium_memcmp(first.data(), second.data(), SecretKey::kSize));
-  fs::remove_all(dir);
 }
 
 TEST(KeyFile, RefusesLoosePermissionsAndMalformedContent) {
-  fs::path dir = temp_dir();
+  TempDir temp;
+  const fs::path& dir = temp.path();
   fs::path path = dir / "qorgau.key";
   load_or_create_key_file(path);
   ::chmod(path.c_str(), 0644);
@@ -113,7 +110,6 @@ TEST(KeyFile, RefusesLoosePermissionsAndMalformedContent) {
   ::chmod(bad.c_str(), 0600);
   EXPECT_THROW(load_key_file(bad), KeyFileError);
   EXPECT_THROW(load_key_file(dir / "missing.key"), KeyFileError);
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -15,6 +15,8 @@
 #include "http/router.h"
 #include "http/static_files.h"
 
+#include "testing/temp_dir.h"
+
 namespace qorgau::http {
 namespace {
 
@@ -415,24 +417,7 @@ TEST(HttpMethodTest, Names) {
 
 // --- StaticFiles ----------------------------------------------------------------
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "qorgau-http-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using qorgau::testing::TempDir;
 
 void write_file(const fs::path& file, const std::string& content) {
   fs::create_directories(file.parent_path());

@@ -13,30 +13,15 @@
 
 #include "store/connection_pool.h"
 
+#include "testing/temp_dir.h"
+
 namespace qorgau::store {
 namespace {
 
 namespace fs = std::filesystem;
 
 // A fresh directory per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "qorgau-sqlite-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using qorgau::testing::TempDir;
 
 class SqliteDatabaseTest : public ::testing::Test {
  protected:
