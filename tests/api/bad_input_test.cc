@@ -3,6 +3,11 @@
 // trail of writes stay exactly as they were.
 #include <gtest/gtest.h>
 
+#include <utility>  // before Asio: libboost 1.74 with g++ 12 needs it.
+
+#include <boost/asio.hpp>
+#include <chrono>
+
 #include "store/sqlite/sqlite_database.h"
 #include "test_server.h"
 
@@ -99,6 +104,33 @@ TEST_F(BadInput, AValidPersonIsStoredAndAudited) {
       count("SELECT COUNT(*) FROM audit_log WHERE action = 'person.create' AND object_id = '" +
             std::to_string(ok.json()["id"].get<std::int64_t>()) + "'"),
       1);
+}
+
+}  // namespace
+}  // namespace qorgau::testing
+
+namespace qorgau::testing {
+namespace {
+
+// A client that starts a request and never finishes it (slowloris) is cut off
+// after the read timeout, and the server keeps serving everyone else.
+TEST(Limits, IncompleteRequestsAreCutOffAfterTheReadTimeout) {
+  TestServer::Options options;
+  options.env["QORGAU_READ_TIMEOUT_SECONDS"] = "1";
+  TestServer server(options);
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::socket socket(io);
+  socket.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+  boost::asio::write(socket, boost::asio::buffer(std::string("GET /api/v1/health HTTP/1.1\r\nHo")));
+  auto started = std::chrono::steady_clock::now();
+  char byte = 0;
+  boost::system::error_code ec;
+  socket.read_some(boost::asio::buffer(&byte, 1), ec);  // blocks until the server closes
+  auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(ec, boost::asio::error::eof);
+  EXPECT_GE(waited, std::chrono::milliseconds(900));
+  EXPECT_LT(waited, std::chrono::seconds(10));
+  EXPECT_EQ(Client(server.port()).get("/api/v1/health").status, 200);
 }
 
 }  // namespace
