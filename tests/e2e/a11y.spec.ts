@@ -51,6 +51,14 @@ for (const width of [1280, 360]) {
         await expect(page.getByRole('table')).toBeVisible();
         await expectNoSeriousViolations(page, en[key]);
       }
+      // The inline "set new password" form, opened and refused once.
+      await page.getByRole('link', { name: en['nav.users'] }).click();
+      const label = en['users.resetPasswordLabel'].replace('{username}', 'auditor');
+      await page.getByRole('button', { name: label }).click();
+      const form = page.getByRole('form', { name: label });
+      await form.getByRole('button', { name: en['users.savePassword'] }).click();
+      await expect(form.getByRole('alert')).toHaveText(en['users.newPasswordRequired']);
+      await expectNoSeriousViolations(page, 'set new password form');
     });
   });
 }

@@ -1,6 +1,6 @@
 // The staff area: sign in, the shell, users, agencies, audit, sign out.
 import { expect, test } from '@playwright/test';
-import { DEMO_USERS, login, messages, phoneShot, shot } from './helpers';
+import { DEMO_PASSWORD, DEMO_USERS, login, messages, phoneShot, shot } from './helpers';
 
 const { en, kk, ru } = messages;
 
@@ -166,4 +166,75 @@ test('admin adds a user, sees a server error in the form, and disables the new a
   await expect(row).toContainText(en['status.disabled']);
   await expect(row.getByRole('button')).toHaveCount(0);
   await shot(page, 'staff-users-disabled');
+});
+
+test('admin sets a new password for analyst: refusals are explained, then the new password works', async ({
+  page,
+  browser,
+}) => {
+  const baseURL = test.info().project.use.baseURL;
+  const fill = (key: keyof typeof en): string => en[key].replace('{username}', 'analyst');
+
+  // analyst is signed in elsewhere; setting a new password ends that session.
+  const before = await browser.newContext({ baseURL });
+  await login(await before.newPage(), 'analyst');
+  expect((await before.request.get('/api/v1/session')).status()).toBe(200);
+
+  await login(page, 'admin');
+  await page.getByRole('link', { name: en['nav.users'] }).click();
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'analyst', exact: true }) });
+  const open = row.getByRole('button', { name: fill('users.resetPasswordLabel') });
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
+  await open.click();
+  await expect(open).toHaveAttribute('aria-expanded', 'true');
+  const form = page.getByRole('form', { name: fill('users.resetPasswordLabel') });
+  const input = form.getByLabel(fill('users.newPasswordFor'));
+  await expect(input).toBeFocused();
+  const save = form.getByRole('button', { name: en['users.savePassword'] });
+
+  // The server refuses these; its message (in the page's language) is shown by the field.
+  for (const [password, code] of [
+    ['short', 'password_too_short'],
+    ['analyst-new-passphrase-7', 'password_contains_username'],
+  ] as const) {
+    await input.fill(password);
+    const responseP = page.waitForResponse((r) => r.url().endsWith('/reset-password'));
+    await save.click();
+    const response = await responseP;
+    expect(response.status()).toBe(400);
+    expect(response.request().headers()['x-csrf-token']).toBeTruthy();
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe(code);
+    await expect(form.getByRole('alert')).toHaveText(body.error.message);
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+  }
+  await shot(page, 'staff-users-reset');
+  await phoneShot(page, 'staff-users-reset-360');
+
+  const newPassword = 'quiet-river-passphrase-7';
+  await input.fill(newPassword);
+  const responseP = page.waitForResponse((r) => r.url().endsWith('/reset-password'));
+  await save.click();
+  expect((await responseP).status()).toBe(204);
+  await expect(page.getByRole('status').filter({ hasText: fill('users.passwordSet') })).toBeVisible();
+  await expect(form).toHaveCount(0);
+  await expect(open).toBeFocused();
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
+  await shot(page, 'staff-users-reset-done');
+
+  expect((await before.request.get('/api/v1/session')).status()).toBe(401);
+  await before.close();
+
+  // A fresh browser: the old password fails, the new one works.
+  const fresh = await browser.newContext({ baseURL });
+  const other = await fresh.newPage();
+  await other.goto('/login');
+  await other.getByLabel(en['login.username']).fill('analyst');
+  await other.getByLabel(en['login.password']).fill(DEMO_PASSWORD);
+  await other.getByRole('button', { name: en['login.submit'] }).click();
+  await expect(other.getByRole('alert')).toBeVisible();
+  await expect(other).toHaveURL(/\/login$/);
+  await login(other, 'analyst', newPassword);
+  await expect(other.getByRole('banner')).toContainText(en['role.analyst']);
+  await fresh.close();
 });
