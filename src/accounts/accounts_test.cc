@@ -27,6 +27,7 @@
 #include "crypto/protector.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_database.h"
+#include "testing/error_of.h"
 #include "testing/temp_dir.h"
 
 namespace qorgau::accounts {
@@ -43,15 +44,7 @@ constexpr std::int64_t kStartMs = 1'795'000'000'000;  // November 2026
 constexpr const char* kPassword = "river stone maple lantern";
 constexpr const char* kDisplayName = "Айгерім Нұрланова";
 
-template <typename F>
-std::optional<ErrorCode> error_of(F&& f) {
-  try {
-    f();
-    return std::nullopt;
-  } catch (const ApiError& e) {
-    return e.code();
-  }
-}
+using qorgau::testing::error_of;
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

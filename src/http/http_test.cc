@@ -15,6 +15,7 @@
 #include "http/router.h"
 #include "http/static_files.h"
 
+#include "testing/error_of.h"
 #include "testing/temp_dir.h"
 
 namespace qorgau::http {
@@ -25,15 +26,7 @@ using accounts::Permission;
 using core::ApiError;
 using core::ErrorCode;
 
-template <typename F>
-std::optional<ErrorCode> error_of(F&& f) {
-  try {
-    f();
-    return std::nullopt;
-  } catch (const ApiError& e) {
-    return e.code();
-  }
-}
+using qorgau::testing::error_of;
 
 // --- Router -----------------------------------------------------------------
 
