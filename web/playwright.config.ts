@@ -44,6 +44,9 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { QORGAU_E2E_PORT: String(port) },
+    env: {
+      QORGAU_E2E_PORT: String(port),
+      ...(process.env.QORGAU_WEB_DIR ? { QORGAU_WEB_DIR: process.env.QORGAU_WEB_DIR } : {}),
+    },
   },
 });

@@ -3,18 +3,20 @@
 # Used by web/playwright.config.ts (webServer). Environment:
 #   QORGAU_BIN       the server binary (default: <repo>/build/release/qorgau)
 #   QORGAU_E2E_PORT  the port on 127.0.0.1 (default: 18080)
+#   QORGAU_WEB_DIR   the built web app (default: <repo>/web/dist)
 set -eu
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${QORGAU_BIN:-"$repo/build/release/qorgau"}
 port=${QORGAU_E2E_PORT:-18080}
+web_dir=${QORGAU_WEB_DIR:-"$repo/web/dist"}
 
 if [ ! -x "$bin" ]; then
   echo "start-server.sh: server binary not found at $bin (build it, or set QORGAU_BIN)" >&2
   exit 1
 fi
-if [ ! -f "$repo/web/dist/index.html" ]; then
-  echo "start-server.sh: $repo/web/dist is missing; run 'npm run build' in web/ first" >&2
+if [ ! -f "$web_dir/index.html" ]; then
+  echo "start-server.sh: $web_dir is missing; run 'npm run build' in web/ first" >&2
   exit 1
 fi
 
@@ -37,4 +39,4 @@ if [ "${QORGAU_E2E_VERBOSE:-0}" != 1 ]; then
   echo "start-server.sh: data in $dir, server log in $dir/server.log" >&2
   exec >>"$dir/server.log" 2>&1
 fi
-exec "$bin" serve --port "$port" --bind 127.0.0.1 --data-dir "$dir" --web-dir "$repo/web/dist"
+exec "$bin" serve --port "$port" --bind 127.0.0.1 --data-dir "$dir" --web-dir "$web_dir"

@@ -2,7 +2,12 @@
 // (checked by TypeScript), so a missing or extra translation fails the build.
 // Placeholders are written {name} and filled in by t().
 
+import { helpEn } from './help.en';
+import { sheltersEn } from './shelters.en';
+
 export const en = {
+  ...helpEn,
+  ...sheltersEn,
   'app.name': 'Qorgau',
   'lang.label': 'Language',
   'skip.main': 'Skip to main content',
