@@ -20,6 +20,18 @@ std::string_view name(Permission permission) {
       return "people.read";
     case Permission::kPeopleWrite:
       return "people.write";
+    case Permission::kHelpManage:
+      return "help.manage";
+    case Permission::kSheltersRead:
+      return "shelters.read";
+    case Permission::kSheltersRefer:
+      return "shelters.refer";
+    case Permission::kSheltersOperate:
+      return "shelters.operate";
+    case Permission::kSheltersManage:
+      return "shelters.manage";
+    case Permission::kSheltersReports:
+      return "shelters.reports";
   }
   return "unknown";
 }
@@ -38,16 +50,20 @@ std::string_view name(Scope scope) {
 
 const std::vector<Permission>& all_permissions() {
   static const std::vector<Permission> kAll = {
-      Permission::kUsersRead,      Permission::kUsersManage, Permission::kAgenciesRead,
-      Permission::kAgenciesManage, Permission::kAuditRead,   Permission::kAuditVerify,
-      Permission::kPeopleRead,     Permission::kPeopleWrite,
+      Permission::kUsersRead,      Permission::kUsersManage,     Permission::kAgenciesRead,
+      Permission::kAgenciesManage, Permission::kAuditRead,       Permission::kAuditVerify,
+      Permission::kPeopleRead,     Permission::kPeopleWrite,     Permission::kHelpManage,
+      Permission::kSheltersRead,   Permission::kSheltersRefer,   Permission::kSheltersOperate,
+      Permission::kSheltersManage, Permission::kSheltersReports,
   };
   return kAll;
 }
 
 // Survivor data (people.*) is reachable only by roles that work with cases.
 // Administrators manage accounts but cannot read survivors' records; auditors
-// read the audit trail, which holds no personal data.
+// read the audit trail, which holds no personal data. Shelter residents are
+// seen only by the staff of their own centre (shelters.operate, agency scope)
+// and the ministry's coordinator; referrers see vacancies, never residents.
 const std::vector<Role>& all_roles() {
   using P = Permission;
   static const std::vector<Role> kRoles = {
@@ -59,13 +75,25 @@ const std::vector<Role>& all_roles() {
        Scope::kNational,
        {P::kAuditRead, P::kAuditVerify, P::kUsersRead, P::kAgenciesRead}},
       {"agency_admin", Scope::kAgency, {P::kUsersRead, P::kUsersManage, P::kAgenciesRead}},
-      {"operator_111", Scope::kRegion, {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead}},
-      {"police_inspector", Scope::kRegion, {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead}},
-      {"case_worker", Scope::kAgency, {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead}},
-      {"shelter_staff", Scope::kAgency, {P::kPeopleRead, P::kPeopleWrite}},
+      {"operator_111",
+       Scope::kRegion,
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+      {"police_inspector",
+       Scope::kRegion,
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+      {"case_worker",
+       Scope::kAgency,
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+      {"shelter_staff",
+       Scope::kAgency,
+       {P::kPeopleRead, P::kPeopleWrite, P::kSheltersRead, P::kSheltersOperate}},
       {"prosecutor", Scope::kRegion, {P::kPeopleRead, P::kAgenciesRead}},
       {"judge", Scope::kRegion, {P::kPeopleRead}},
-      {"analyst", Scope::kNational, {P::kAgenciesRead}},
+      {"analyst", Scope::kNational, {P::kAgenciesRead, P::kSheltersReports}},
+      {"ministry_coordinator",
+       Scope::kNational,
+       {P::kAgenciesRead, P::kHelpManage, P::kSheltersRead, P::kSheltersOperate, P::kSheltersManage,
+        P::kSheltersReports}},
   };
   return kRoles;
 }

@@ -26,6 +26,12 @@ enum class Permission {
   kAuditVerify,
   kPeopleRead,
   kPeopleWrite,
+  kHelpManage,       // edit the public help directory
+  kSheltersRead,     // see crisis centres and their live vacancies
+  kSheltersRefer,    // hold a bed and send an opaque referral
+  kSheltersOperate,  // run a centre: occupancy, referrals in, admissions, discharges
+  kSheltersManage,   // add crisis centres to the network
+  kSheltersReports,  // occupancy, turn-away and stay statistics
 };
 
 enum class Scope { kNational, kRegion, kAgency };

@@ -6,7 +6,9 @@
 #include "accounts/accounts_api.h"
 #include "app/system_api.h"
 #include "audit/audit_api.h"
+#include "help/help_api.h"
 #include "people/people_api.h"
+#include "shelters/shelters_api.h"
 
 namespace qorgau::app {
 
@@ -89,6 +91,9 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   accounts::register_accounts_routes(router_, services_);
   audit::register_audit_routes(router_, services_);
   people::register_people_routes(router_, services_);
+  help::register_help_routes(router_, services_);
+  shelters::register_shelter_routes(router_, services_);
+  shelters::register_admission_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,

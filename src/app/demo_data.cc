@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "app/demo_help_network.h"
 #include "core/iin.h"
 
 namespace qorgau::app {
@@ -21,6 +22,8 @@ const DemoAgency kAgencies[] = {
     {"Almaty city police, women's protection unit", "police", "750000000"},
     {"Crisis centre \"Shanyrak\" (demo)", "crisis_centre", "750000000"},
     {"Almaty city prosecutor's office", "prosecutor", "750000000"},
+    {"Crisis centre \"Meiirim\" (demo)", "crisis_centre", "750000000"},
+    {"Crisis centre \"Bereke\" (demo)", "crisis_centre", "710000000"},
 };
 
 struct DemoUser {
@@ -38,6 +41,8 @@ const DemoUser kUsers[] = {
     {"caseworker", "Мадина Кейсова (demo)", "case_worker", 3},
     {"prosecutor", "Ерлан Прокуроров (demo)", "prosecutor", 4},
     {"analyst", "Нұрлан Аналитиков (demo)", "analyst", 0},
+    {"shelter", "Салтанат Баспанова (demo)", "shelter_staff", 5},
+    {"ministry", "Гүлжан Министрова (demo)", "ministry_coordinator", 0},
 };
 
 std::string demo_iin(int year, unsigned month, unsigned day, core::Sex sex, int serial) {
@@ -95,6 +100,7 @@ bool load_demo_data(Services& services) {
     services.audit().append(*connection, {std::nullopt, std::nullopt, "person.create", "person",
                                           std::to_string(created.id), "cli", "success"});
   }
+  load_demo_help_network(services, *connection, {agency_ids[5], agency_ids[6]});
   tx.commit();
   return true;
 }

@@ -62,6 +62,16 @@ Services::Services(Config config, const core::Clock& clock)
       *users_, *sessions_, *audit_, *throttle_, clock_,
       accounts::LoginPolicy{config_.login_max_failures, config_.login_lockout});
   people_ = std::make_unique<people::PersonStore>(*protector_, clock_);
+  help_directory_ = std::make_unique<help::HelpDirectory>(*jurisdiction_);
+  help_rights_ = help::parse_rights(jurisdiction_->help_rights_toml);
+  shelters_ = std::make_unique<shelters::ShelterStore>(*help_directory_, *protector_, clock_);
+  shelter_holds_ = std::make_unique<shelters::HoldStore>(*shelters_, clock_,
+                                                         jurisdiction_->crisis_centre.hold_minutes);
+  shelter_referrals_ =
+      std::make_unique<shelters::ReferralStore>(*shelters_, *shelter_holds_, *protector_, clock_);
+  shelter_admissions_ =
+      std::make_unique<shelters::AdmissionStore>(*shelters_, *shelter_holds_, *shelter_referrals_,
+                                                 *people_, *protector_, clock_, *jurisdiction_);
 }
 
 }  // namespace qorgau::app

@@ -18,7 +18,13 @@
 #include "crypto/hash_chain.h"
 #include "crypto/keyring.h"
 #include "crypto/protector.h"
+#include "help/directory.h"
+#include "help/rights.h"
 #include "people/people.h"
+#include "shelters/admissions.h"
+#include "shelters/holds.h"
+#include "shelters/referrals.h"
+#include "shelters/shelters.h"
 #include "store/connection_pool.h"
 #include "store/database.h"
 
@@ -43,6 +49,12 @@ class Services {
   const accounts::SessionStore& sessions() const { return *sessions_; }
   const accounts::LoginService& login() const { return *login_; }
   const people::PersonStore& people() const { return *people_; }
+  const help::HelpDirectory& help_directory() const { return *help_directory_; }
+  const std::vector<help::RightsTopic>& help_rights() const { return help_rights_; }
+  const shelters::ShelterStore& shelters() const { return *shelters_; }
+  const shelters::HoldStore& shelter_holds() const { return *shelter_holds_; }
+  const shelters::ReferralStore& shelter_referrals() const { return *shelter_referrals_; }
+  const shelters::AdmissionStore& shelter_admissions() const { return *shelter_admissions_; }
   int schema_version() const { return schema_version_; }
 
  private:
@@ -61,6 +73,12 @@ class Services {
   std::unique_ptr<accounts::LoginThrottle> throttle_;
   std::unique_ptr<accounts::LoginService> login_;
   std::unique_ptr<people::PersonStore> people_;
+  std::unique_ptr<help::HelpDirectory> help_directory_;
+  std::vector<help::RightsTopic> help_rights_;
+  std::unique_ptr<shelters::ShelterStore> shelters_;
+  std::unique_ptr<shelters::HoldStore> shelter_holds_;
+  std::unique_ptr<shelters::ReferralStore> shelter_referrals_;
+  std::unique_ptr<shelters::AdmissionStore> shelter_admissions_;
   int schema_version_ = 0;
 };
 

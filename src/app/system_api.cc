@@ -1,19 +1,13 @@
 #include "app/system_api.h"
 
+#include "http/json_body.h"
+
 namespace qorgau::app {
 
 using http::Access;
 using http::HttpResponse;
 using http::Method;
 using nlohmann::json;
-
-namespace {
-
-json localized(const core::LocalizedText& text) {
-  return {{"kk", text.kk}, {"ru", text.ru}, {"en", text.en}};
-}
-
-}  // namespace
 
 void register_system_routes(http::Router& router, Services& services) {
   router.add(Method::kGet, "/api/v1/health", Access::public_route(), [&services](auto&) {
@@ -33,21 +27,21 @@ void register_system_routes(http::Router& router, Services& services) {
       regions.push_back({{"kato", r.kato},
                          {"iso_3166_2", r.iso_3166_2},
                          {"kind", r.kind},
-                         {"name", localized(r.name)}});
+                         {"name", http::localized_json(r.name)}});
     }
     return HttpResponse::json(200, {{"regions", regions}});
   });
 
-  router.add(
-      Method::kGet, "/api/v1/reference/emergency-numbers", Access::public_route(),
-      [&services](auto&) {
-        json numbers = json::array();
-        for (const auto& n : services.jurisdiction().emergency_numbers) {
-          numbers.push_back(
-              {{"number", n.number}, {"label", localized(n.label)}, {"verified", n.verified}});
-        }
-        return HttpResponse::json(200, {{"numbers", numbers}});
-      });
+  router.add(Method::kGet, "/api/v1/reference/emergency-numbers", Access::public_route(),
+             [&services](auto&) {
+               json numbers = json::array();
+               for (const auto& n : services.jurisdiction().emergency_numbers) {
+                 numbers.push_back({{"number", n.number},
+                                    {"label", http::localized_json(n.label)},
+                                    {"verified", n.verified}});
+               }
+               return HttpResponse::json(200, {{"numbers", numbers}});
+             });
 }
 
 }  // namespace qorgau::app

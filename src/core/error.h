@@ -47,6 +47,10 @@ enum class ErrorCode {
   kUnknownAgencyKind,
   kRequestTimeout,
   kShuttingDown,
+  kNoVacancy,
+  kHoldExpired,
+  kInvalidState,
+  kOverCapacityReasonRequired,
   kInternal,
 };
 

@@ -232,7 +232,9 @@ CaseWithoutComplaint read_case_without_complaint(Section& s) {
 }
 
 CrisisCentre read_crisis_centre(Section& s) {
-  return CrisisCentre{months(s, "max_stay_months"), s.boolean("identity_required")};
+  return CrisisCentre{months(s, "max_stay_months"), s.boolean("identity_required"),
+                      std::chrono::minutes{s.positive("hold_minutes")},
+                      days(s, "max_stay_warning_days")};
 }
 
 MinorHarmArrest read_minor_harm_arrest(Section& s) {
@@ -313,18 +315,30 @@ void read_identity(Section& root, Jurisdiction& j) {
   }
 }
 
-std::vector<Region> read_regions(
-    Section& root, const std::function<std::string(std::string_view)>& read_relative) {
-  std::filesystem::path path(root.string("regions"));
+// The content of the file that `key` names relative to the jurisdiction file; the path must
+// stay inside that file's directory.
+std::string read_named_file(Section& root, std::string_view key,
+                            const std::function<std::string(std::string_view)>& read_relative) {
+  std::filesystem::path path(root.string(key));
   bool escapes =
       std::any_of(path.begin(), path.end(), [](const auto& part) { return part == ".."; });
   if (path.is_absolute() || escapes) {
-    fail("regions", "expected a path inside the file's directory");
+    fail(std::string(key), "expected a path inside the file's directory");
   }
   try {
-    return parse_regions_csv(read_relative(path.generic_string()));
+    return read_relative(path.generic_string());
   } catch (const std::exception& e) {
-    fail("regions", path.generic_string() + ": " + e.what());
+    fail(std::string(key), path.generic_string() + ": " + e.what());
+  }
+}
+
+std::vector<Region> read_regions(
+    Section& root, const std::function<std::string(std::string_view)>& read_relative) {
+  std::string csv = read_named_file(root, "regions", read_relative);
+  try {
+    return parse_regions_csv(csv);
+  } catch (const std::exception& e) {
+    fail("regions", std::string("regions: ") + e.what());
   }
 }
 
@@ -357,6 +371,13 @@ bool Reconciliation::barred(std::string_view offence) const {
   return std::find(barred_for.begin(), barred_for.end(), offence) != barred_for.end();
 }
 
+const Region* Jurisdiction::find_region(std::string_view kato) const {
+  for (const auto& region : regions) {
+    if (region.kato == kato) return &region;
+  }
+  return nullptr;
+}
+
 Jurisdiction parse_jurisdiction(
     std::string_view toml_text,
     const std::function<std::string(std::string_view relative_path)>& read_relative) {
@@ -380,6 +401,7 @@ Jurisdiction parse_jurisdiction(
   j.emergency_numbers = read_emergency_numbers(root);
   j.legal_references = read_legal_references(root);
   j.regions = read_regions(root, read_relative);
+  j.help_rights_toml = read_named_file(root, "help_rights", read_relative);
   root.done();
   return j;
 }

@@ -83,6 +83,8 @@ struct CaseWithoutComplaint {
 struct CrisisCentre {
   std::chrono::months max_stay_months{};
   bool identity_required{};
+  std::chrono::minutes hold_minutes{};        // a held bed is released after this long
+  std::chrono::days max_stay_warning_days{};  // alert this long before the maximum stay ends
 };
 
 // Administrative arrest for minor harm; `in_force` is false once superseded.
@@ -134,6 +136,10 @@ struct Jurisdiction {
   std::vector<EmergencyNumber> emergency_numbers;  // file order
   std::vector<LegalReference> legal_references;    // file order
   std::vector<Region> regions;
+  std::string help_rights_toml;  // "know your rights" content (src/help/rights.h parses it)
+
+  // The region with this KATO code, or nullptr.
+  const Region* find_region(std::string_view kato) const;
 };
 
 // Thrown for an unreadable or invalid jurisdiction; the message names the offending key

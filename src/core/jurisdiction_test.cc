@@ -27,10 +27,17 @@ std::string kz_regions() {
   return std::string(embedded::resource("reference/kz/regions.csv"));
 }
 
-// Serves the embedded regions CSV as "regions.csv"; anything else is missing.
+std::string kz_rights() {
+  return std::string(embedded::resource("reference/kz/help/rights.toml"));
+}
+
+// Serves the embedded regions CSV and rights pages; anything else is missing.
 std::string read_kz_relative(std::string_view path) {
   if (path == "regions.csv") {
     return kz_regions();
+  }
+  if (path == "help/rights.toml") {
+    return kz_rights();
   }
   throw std::runtime_error("no such file: " + std::string(path));
 }
@@ -91,6 +98,12 @@ TEST(JurisdictionTest, DefaultLegalFrame) {
   EXPECT_TRUE(kz.case_without_complaint.allowed);
   EXPECT_EQ(kz.case_without_complaint.grounds.size(), 5u);
   EXPECT_EQ(kz.crisis_centre.max_stay_months, std::chrono::months{6});
+  EXPECT_EQ(kz.crisis_centre.hold_minutes, 90min);
+  EXPECT_EQ(kz.crisis_centre.max_stay_warning_days, std::chrono::days{14});
+  EXPECT_FALSE(kz.help_rights_toml.empty());
+  ASSERT_NE(kz.find_region("750000000"), nullptr);
+  EXPECT_EQ(kz.find_region("750000000")->iso_3166_2, "KZ-75");
+  EXPECT_EQ(kz.find_region("123"), nullptr);
   EXPECT_TRUE(kz.crisis_centre.identity_required);
   EXPECT_FALSE(kz.minor_harm_arrest.in_force);
   EXPECT_EQ(kz.minor_harm_arrest.max_days, std::chrono::days{15});
@@ -233,6 +246,7 @@ class JurisdictionFileTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   void write(const std::filesystem::path& name, const std::string& content) {
+    std::filesystem::create_directories((dir_ / name).parent_path());
     std::ofstream(dir_ / name, std::ios::binary) << content;
   }
 
@@ -242,10 +256,12 @@ class JurisdictionFileTest : public ::testing::Test {
 TEST_F(JurisdictionFileTest, LoadsFileAndRelativeRegions) {
   write("xx/jurisdiction.toml", replaced(kz_toml(), "code = \"kz\"", "code = \"xx\""));
   write("xx/regions.csv", kz_regions());
+  write("xx/help/rights.toml", kz_rights());
   Jurisdiction loaded = load_jurisdiction_file(dir_ / "xx" / "jurisdiction.toml");
   EXPECT_EQ(loaded.code, "xx");
   EXPECT_EQ(loaded.regions.size(), 20u);
   EXPECT_EQ(loaded.risk_review.extreme, 72h);
+  EXPECT_EQ(loaded.help_rights_toml, kz_rights());
 }
 
 TEST_F(JurisdictionFileTest, MissingFilesThrow) {

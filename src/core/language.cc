@@ -1,5 +1,7 @@
 #include "core/language.h"
 
+#include <utility>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -79,6 +81,10 @@ const std::string& LocalizedText::in(Language language) const {
       return en;
   }
   return en;
+}
+
+std::string& LocalizedText::in(Language language) {
+  return const_cast<std::string&>(std::as_const(*this).in(language));
 }
 
 }  // namespace qorgau::core

@@ -34,6 +34,7 @@ struct LocalizedText {
   std::string en;
 
   const std::string& in(Language language) const;
+  std::string& in(Language language);
   bool complete() const { return !kk.empty() && !ru.empty() && !en.empty(); }
 };
 

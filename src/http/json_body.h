@@ -10,9 +10,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/language.h"
 #include "http/message.h"
 
 namespace qorgau::http {
@@ -26,6 +28,18 @@ class JsonBody {
   std::string required_string(std::string_view field, size_t max_bytes = 1000) const;
   std::optional<std::string> optional_string(std::string_view field, size_t max_bytes = 1000) const;
   std::int64_t required_integer(std::string_view field) const;
+  std::optional<std::int64_t> optional_integer(std::string_view field) const;
+  // An integer within [min, max]; ApiError(kValidationFailed) outside it.
+  std::int64_t required_integer(std::string_view field, std::int64_t min, std::int64_t max) const;
+  std::optional<bool> optional_bool(std::string_view field) const;
+  bool required_bool(std::string_view field) const;
+  // An array of strings, each one of `allowed`, without repeats (order kept).
+  std::vector<std::string> string_list(std::string_view field,
+                                       const std::vector<std::string_view>& allowed) const;
+  // {"kk","ru","en"}: every language present, each 1..max_bytes bytes.
+  core::LocalizedText required_localized(std::string_view field, size_t max_bytes = 1000) const;
+  std::optional<core::LocalizedText> optional_localized(std::string_view field,
+                                                        size_t max_bytes = 1000) const;
   // A password-like string: not trimmed, 1..max_bytes bytes.
   std::string required_secret(std::string_view field, size_t max_bytes = 1024) const;
 
@@ -35,5 +49,8 @@ class JsonBody {
   const nlohmann::json* find(std::string_view field) const;
   nlohmann::json json_;
 };
+
+// {"kk": ..., "ru": ..., "en": ...}
+nlohmann::json localized_json(const core::LocalizedText& text);
 
 }  // namespace qorgau::http

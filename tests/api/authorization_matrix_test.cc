@@ -15,8 +15,9 @@ namespace qorgau::testing {
 namespace {
 
 const std::vector<std::string> kRoles = {
-    "system_admin", "auditor",       "agency_admin", "operator_111", "police_inspector",
-    "case_worker",  "shelter_staff", "prosecutor",   "judge",        "analyst"};
+    "system_admin",        "auditor",       "agency_admin", "operator_111", "police_inspector",
+    "case_worker",         "shelter_staff", "prosecutor",   "judge",        "analyst",
+    "ministry_coordinator"};
 
 struct Row {
   std::string method;
@@ -25,7 +26,7 @@ struct Row {
 };
 
 // Columns: system_admin auditor agency_admin operator_111 police_inspector
-//          case_worker shelter_staff prosecutor judge analyst
+//          case_worker shelter_staff prosecutor judge analyst ministry_coordinator
 const std::vector<Row> kMatrix = {
     {"GET", "/api/v1/health", "public"},
     {"GET", "/api/v1/reference/regions", "public"},
@@ -33,17 +34,38 @@ const std::vector<Row> kMatrix = {
     {"POST", "/api/v1/session", "public"},
     {"GET", "/api/v1/session", "any_user"},
     {"GET", "/api/v1/roles", "any_user"},
-    {"GET", "/api/v1/users", "YYY......."},
-    {"POST", "/api/v1/users", "Y.Y......."},
-    {"POST", "/api/v1/users/{id}/disable", "Y.Y......."},
-    {"POST", "/api/v1/users/{id}/reset-password", "Y.Y......."},
-    {"GET", "/api/v1/agencies", "YYYYYY.Y.Y"},
-    {"POST", "/api/v1/agencies", "Y........."},
-    {"GET", "/api/v1/audit", "YY........"},
-    {"POST", "/api/v1/audit/verify", "YY........"},
-    {"POST", "/api/v1/people", "...YYYY..."},
-    {"GET", "/api/v1/people/{id}", "...YYYYYY."},
-    {"POST", "/api/v1/people/search", "...YYYYYY."},
+    {"GET", "/api/v1/users", "YYY........"},
+    {"POST", "/api/v1/users", "Y.Y........"},
+    {"POST", "/api/v1/users/{id}/disable", "Y.Y........"},
+    {"POST", "/api/v1/users/{id}/reset-password", "Y.Y........"},
+    {"GET", "/api/v1/agencies", "YYYYYY.Y.YY"},
+    {"POST", "/api/v1/agencies", "Y.........."},
+    {"GET", "/api/v1/audit", "YY........."},
+    {"POST", "/api/v1/audit/verify", "YY........."},
+    {"POST", "/api/v1/people", "...YYYY...."},
+    {"GET", "/api/v1/people/{id}", "...YYYYYY.."},
+    {"POST", "/api/v1/people/search", "...YYYYYY.."},
+    {"GET", "/api/v1/help/services", "public"},
+    {"POST", "/api/v1/help/services", "..........Y"},
+    {"PUT", "/api/v1/help/services/{id}", "..........Y"},
+    {"GET", "/api/v1/help/rights", "public"},
+    {"GET", "/api/v1/shelters", "...YYYY...Y"},
+    {"POST", "/api/v1/shelters", "..........Y"},
+    {"GET", "/api/v1/shelters/{id}", "...YYYY...Y"},
+    {"PUT", "/api/v1/shelters/{id}", "......Y...Y"},
+    {"POST", "/api/v1/shelters/{id}/occupancy", "......Y...Y"},
+    {"POST", "/api/v1/shelters/{id}/holds", "...YYY....."},
+    {"POST", "/api/v1/shelter-holds/{id}/release", "...YYY....."},
+    {"POST", "/api/v1/shelter-referrals", "...YYY....."},
+    {"GET", "/api/v1/shelter-referrals", "...YYYY...Y"},
+    {"POST", "/api/v1/shelter-referrals/{id}/accept", "......Y...Y"},
+    {"POST", "/api/v1/shelter-referrals/{id}/decline", "......Y...Y"},
+    {"POST", "/api/v1/shelters/{id}/admissions", "......Y...Y"},
+    {"GET", "/api/v1/shelters/{id}/admissions", "......Y...Y"},
+    {"POST", "/api/v1/shelter-admissions/{id}/services", "......Y...Y"},
+    {"POST", "/api/v1/shelter-admissions/{id}/discharge", "......Y...Y"},
+    {"POST", "/api/v1/shelters/{id}/turnaways", "......Y...Y"},
+    {"GET", "/api/v1/shelter-reports", ".........YY"},
     // Logging out ends the session, so it is tried last for each role.
     {"DELETE", "/api/v1/session", "any_user"},
 };
