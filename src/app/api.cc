@@ -6,6 +6,7 @@
 #include "accounts/accounts_api.h"
 #include "app/system_api.h"
 #include "audit/audit_api.h"
+#include "help/poster_api.h"
 #include "people/people_api.h"
 
 namespace qorgau::app {
@@ -89,6 +90,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   accounts::register_accounts_routes(router_, services_);
   audit::register_audit_routes(router_, services_);
   people::register_people_routes(router_, services_);
+  help::register_poster_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,
