@@ -15,10 +15,14 @@ PACKAGES=(
   # libraries (see docs/architecture.md)
   libboost-dev nlohmann-json3-dev libsqlite3-dev libsodium-dev libtomlplusplus-dev
   libcli11-dev libspdlog-dev libfmt-dev libicu-dev libgtest-dev libgmock-dev
+  # the help poster: PDF through cairo + pango, QR codes
+  libcairo2-dev libpango1.0-dev libqrencode-dev
   # the common-password list compiled into the binary
   john-data
   # tools and browser for tests and operations
   sqlite3 curl ca-certificates chromium fonts-dejavu-core
+  # the poster tests read the PDF's text (pdftotext, pdftoppm) and decode its QR code (zbarimg)
+  poppler-utils zbar-tools
 )
 
 missing=()

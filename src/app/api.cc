@@ -7,6 +7,7 @@
 #include "app/system_api.h"
 #include "audit/audit_api.h"
 #include "help/help_api.h"
+#include "help/poster_api.h"
 #include "people/people_api.h"
 #include "shelters/shelters_api.h"
 
@@ -92,6 +93,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   audit::register_audit_routes(router_, services_);
   people::register_people_routes(router_, services_);
   help::register_help_routes(router_, services_);
+  help::register_poster_routes(router_, services_);
   shelters::register_shelter_routes(router_, services_);
   shelters::register_admission_routes(router_, services_);
 }

@@ -2,8 +2,11 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <functional>
+#include <string_view>
 
 extern char** environ;
 
@@ -30,6 +33,36 @@ bool parse_bool(const std::string& key, const std::string& value) {
   if (value == "true" || value == "1") return true;
   if (value == "false" || value == "0") return false;
   throw ConfigError(key + " must be true or false");
+}
+
+// See Config::public_url. A trailing slash is dropped, so "<url>/help" never holds "//".
+std::string parse_public_url(const std::string& value) {
+  std::string url = value;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  if (url.empty()) return url;
+  const char* kMessage =
+      "public_url must be http(s)://host[:port][/path], at most 200 printable ASCII characters, "
+      "without query or fragment";
+  std::string_view rest = url;
+  if (rest.starts_with("https://")) {
+    rest.remove_prefix(8);
+  } else if (rest.starts_with("http://")) {
+    rest.remove_prefix(7);
+  } else {
+    throw ConfigError(kMessage);
+  }
+  std::string_view host = rest.substr(0, rest.find('/'));
+  bool host_ok = !host.empty() && std::all_of(host.begin(), host.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+  });
+  bool rest_ok = std::all_of(rest.begin(), rest.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return c > 0x20 && c < 0x7f && c != '?' && c != '#' && c != '"' && c != '\\' && c != '<' &&
+           c != '>';
+  });
+  if (!host_ok || !rest_ok || url.size() > 200) throw ConfigError(kMessage);
+  return url;
 }
 
 const std::map<std::string, Setter>& setters() {
@@ -82,6 +115,7 @@ const std::map<std::string, Setter>& setters() {
          }
          c.log_level = v;
        }},
+      {"public_url", [](Config& c, const std::string& v) { c.public_url = parse_public_url(v); }},
   };
   return kSetters;
 }

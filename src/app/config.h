@@ -33,6 +33,11 @@ struct Config {
   // and 127.0.0.1. Turn off only for plain-HTTP tests on other addresses.
   bool cookie_secure = true;
   std::string log_level = "info";
+  // Where the public reaches this server ("https://qorgau.example.kz", perhaps with a path
+  // prefix), for links that leave it, such as the help poster's QR code. Invariant once loaded:
+  // empty, or http(s)://host[:port][/path] in printable ASCII with no query, fragment, spaces
+  // or trailing slash. Empty: links use the request's Host header.
+  std::string public_url;
 };
 
 struct ConfigError : std::runtime_error {

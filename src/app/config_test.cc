@@ -66,6 +66,7 @@ TEST_F(ConfigTest, DefaultsWithoutFileEnvironmentOrFlags) {
   EXPECT_EQ(c.login_attempts_per_minute, 20);
   EXPECT_TRUE(c.cookie_secure) << "secure cookies by default";
   EXPECT_EQ(c.log_level, "info");
+  EXPECT_EQ(c.public_url, "") << "links use the Host header unless configured";
 }
 
 TEST_F(ConfigTest, ReadsTheFileInTheDataDirectory) {
@@ -237,6 +238,35 @@ TEST_F(ConfigTest, BooleanSpellings) {
   EXPECT_FALSE(load_config(flags_, Env{{"QORGAU_COOKIE_SECURE", "0"}}).cookie_secure);
   EXPECT_NE(error(flags_, Env{{"QORGAU_COOKIE_SECURE", "yes"}}), "");
   EXPECT_NE(error(flags_, Env{{"QORGAU_COOKIE_SECURE", "TRUE"}}), "");
+}
+
+TEST_F(ConfigTest, PublicUrlIsAnHttpOriginWithAnOptionalPath) {
+  write_config("public_url = \"https://qorgau.example.kz/\"\n");
+  EXPECT_EQ(load_config(flags_, {}).public_url, "https://qorgau.example.kz")
+      << "a trailing slash is dropped so that <url>/help has no double slash";
+  EXPECT_EQ(
+      load_config(flags_, Env{{"QORGAU_PUBLIC_URL", "http://10.0.0.5:8080/qorgau"}}).public_url,
+      "http://10.0.0.5:8080/qorgau");
+  EXPECT_EQ(load_config(flags_, Env{{"QORGAU_PUBLIC_URL", ""}}).public_url, "")
+      << "empty unsets it";
+  const char* bad[] = {
+      "qorgau.example.kz",                // no scheme
+      "ftp://qorgau.example.kz",          // not HTTP
+      "https://",                         // no host
+      "https:///help",                    // no host
+      "https://qorgau example.kz",        // space
+      "https://qorgau.example.kz/?a=1",   // query
+      "https://qorgau.example.kz/#top",   // fragment
+      "https://user@qorgau.example.kz",   // credentials
+      "https://qorgau.example.kz/\"x\"",  // quote
+      "https://қорғау.kz",                // not punycode
+  };
+  for (const char* url : bad) {
+    std::string message = error(flags_, Env{{"QORGAU_PUBLIC_URL", url}});
+    EXPECT_NE(message.find("QORGAU_PUBLIC_URL"), std::string::npos) << url << " -> " << message;
+  }
+  EXPECT_NE(error(flags_, Env{{"QORGAU_PUBLIC_URL", "https://a.kz/" + std::string(200, 'p')}}), "");
+  EXPECT_NE(file_error("public_url = \"example.kz\"\n").find("public_url"), std::string::npos);
 }
 
 TEST(ProcessEnvironment, ReflectsTheProcessEnvironment) {

@@ -31,6 +31,7 @@ const std::vector<Row> kMatrix = {
     {"GET", "/api/v1/health", "public"},
     {"GET", "/api/v1/reference/regions", "public"},
     {"GET", "/api/v1/reference/emergency-numbers", "public"},
+    {"GET", "/api/v1/help/poster.pdf", "public"},
     {"POST", "/api/v1/session", "public"},
     {"GET", "/api/v1/session", "any_user"},
     {"GET", "/api/v1/roles", "any_user"},
