@@ -175,6 +175,21 @@ test('every request goes to this server; public pages set no cookie and store on
   await page.getByRole('button', { name: 'Русский' }).click();
   await page.getByRole('link', { name: ru['home.exitLink'] }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['safety.heading']);
+  // The help pages, with a search and a self-check answered.
+  await page.goto('/help');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['help.heading']);
+  await page.getByLabel(ru['help.region']).selectOption('750000000');
+  await page.getByLabel(ru['help.need.shelter']).check();
+  await expect(page.getByRole('status')).toBeVisible();
+  await page.goto('/rights');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['help.rights.heading']);
+  await expect(page.getByRole('heading', { level: 2 }).nth(1)).toBeVisible();
+  await page.goto('/self-check');
+  await page.getByRole('button', { name: ru['help.check.start'] }).click();
+  await page.getByRole('button', { name: ru['help.check.yes'], exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(ru['help.check.q.threat_to_kill']);
+  await page.goto('/safety');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['safety.heading']);
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['login.heading']);
   await page.goto('/no-such-page');
