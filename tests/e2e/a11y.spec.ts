@@ -22,6 +22,9 @@ for (const width of [1280, 360]) {
       ['/', en['home.heading']],
       ['/login', en['login.heading']],
       ['/safety', en['safety.heading']],
+      ['/help', en['help.heading']],
+      ['/rights', en['help.rights.heading']],
+      ['/self-check', en['help.check.heading']],
     ] as const) {
       test(`public page ${path}`, async ({ page }) => {
         await page.goto(path);
@@ -30,6 +33,33 @@ for (const width of [1280, 360]) {
         await expectNoSeriousViolations(page, path);
       });
     }
+
+    test('help pages with their content: services found, topics, a question and next steps', async ({ page }) => {
+      await page.goto('/help');
+      await page.getByLabel(en['help.region']).selectOption('750000000');
+      await page.getByLabel(en['help.need.children']).check();
+      await expect(page.getByRole('status')).toBeVisible();
+      await expectNoSeriousViolations(page, '/help with results');
+      await page.getByLabel(en['help.kind']).selectOption('medical');
+      await page.getByLabel(en['help.need.disability_access']).check();
+      await expect(page.getByRole('status').or(page.getByText(en['help.empty']))).toBeVisible();
+      await expectNoSeriousViolations(page, '/help with few or no results');
+
+      await page.goto('/rights');
+      await expect(page.getByRole('navigation', { name: en['help.rights.contents'] })).toBeVisible();
+      await expectNoSeriousViolations(page, '/rights with topics');
+
+      await page.goto('/self-check');
+      await page.getByRole('button', { name: en['help.check.start'] }).click();
+      await page.getByRole('button', { name: en['help.check.no'], exact: true }).click();
+      await expect(page.getByRole('button', { name: en['help.check.back'] })).toBeVisible();
+      await expectNoSeriousViolations(page, '/self-check question');
+      while (await page.getByRole('button', { name: en['help.check.yes'], exact: true }).isVisible()) {
+        await page.getByRole('button', { name: en['help.check.yes'], exact: true }).click();
+      }
+      await expect(page.getByRole('heading', { name: en['help.check.result.high.heading'] })).toBeVisible();
+      await expectNoSeriousViolations(page, '/self-check next steps');
+    });
 
     test('login error state', async ({ page }) => {
       await page.goto('/login');
@@ -59,6 +89,42 @@ for (const width of [1280, 360]) {
       await form.getByRole('button', { name: en['users.savePassword'] }).click();
       await expect(form.getByRole('alert')).toHaveText(en['users.newPasswordRequired']);
       await expectNoSeriousViolations(page, 'set new password form');
+    });
+
+    test('crisis-centre screens', async ({ page, browser }) => {
+      // Find a bed, with a hold and its referral form open (released at the end).
+      await login(page, 'caseworker');
+      await page.getByRole('link', { name: en['shelters.nav.find'] }).click();
+      await expect(page.getByRole('heading', { level: 1, name: en['shelters.find.heading'] })).toBeVisible();
+      const hold = page.getByRole('button', { name: /^Hold beds at .*Meiirim/ });
+      await hold.click();
+      const release = page.getByRole('button', { name: en['shelters.hold.release'] });
+      await expect(release).toBeVisible();
+      await expectNoSeriousViolations(page, en['shelters.nav.find']);
+      await release.click();
+      await expect(page.getByText(en['shelters.holdStatus.released'])).toBeVisible();
+
+      // My centre, with the details form open.
+      const baseURL = test.info().project.use.baseURL;
+      const shelterContext = await browser.newContext({ baseURL, viewport: { width, height: 800 } });
+      const shelter = await shelterContext.newPage();
+      await login(shelter, 'shelter');
+      await shelter.getByRole('link', { name: en['shelters.nav.centre'] }).click();
+      await expect(shelter.getByRole('heading', { name: en['shelters.residents.heading'] })).toBeVisible();
+      await shelter.getByRole('button', { name: en['shelters.centre.edit'] }).click();
+      await expect(shelter.getByLabel(en['shelters.centre.nameEn'], { exact: true })).toBeVisible();
+      await expectNoSeriousViolations(shelter, en['shelters.nav.centre']);
+      await shelterContext.close();
+
+      // The network, with the reports.
+      const ministryContext = await browser.newContext({ baseURL, viewport: { width, height: 800 } });
+      const ministry = await ministryContext.newPage();
+      await login(ministry, 'ministry');
+      await ministry.getByRole('link', { name: en['shelters.nav.network'] }).click();
+      await expect(ministry.getByRole('img')).toBeVisible();
+      await ministry.getByText(en['shelters.chart.dataTable']).click();
+      await expectNoSeriousViolations(ministry, en['shelters.nav.network']);
+      await ministryContext.close();
     });
   });
 }

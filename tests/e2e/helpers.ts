@@ -4,8 +4,16 @@ import path from 'node:path';
 import { en } from '../../web/src/i18n/en';
 import { kk } from '../../web/src/i18n/kk';
 import { ru } from '../../web/src/i18n/ru';
+import { sheltersEn } from '../../web/src/i18n/shelters.en';
+import { sheltersKk } from '../../web/src/i18n/shelters.kk';
+import { sheltersRu } from '../../web/src/i18n/shelters.ru';
 
-export const messages = { en, kk, ru };
+/** Every message the app can show: the public catalogues plus those the staff chunk loads. */
+export const messages = {
+  en: { ...en, ...sheltersEn },
+  kk: { ...kk, ...sheltersKk },
+  ru: { ...ru, ...sheltersRu },
+};
 
 export const DEMO_PASSWORD = 'qorgau-demo-2026';
 export const DEMO_USERS = ['admin', 'auditor', 'operator', 'inspector', 'caseworker', 'analyst'];

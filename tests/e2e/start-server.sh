@@ -39,4 +39,7 @@ if [ "${QORGAU_E2E_VERBOSE:-0}" != 1 ]; then
   echo "start-server.sh: data in $dir, server log in $dir/server.log" >&2
   exec >>"$dir/server.log" 2>&1
 fi
+# Every test signs in from 127.0.0.1: the per-address login throttle (20 a minute by default)
+# would refuse the suite's later sign-ins. Lockout after failed passwords stays as configured.
+export QORGAU_LOGIN_ATTEMPTS_PER_MINUTE=${QORGAU_LOGIN_ATTEMPTS_PER_MINUTE:-1000}
 exec "$bin" serve --port "$port" --bind 127.0.0.1 --data-dir "$dir" --web-dir "$web_dir"

@@ -3,11 +3,10 @@
 // Placeholders are written {name} and filled in by t().
 
 import { helpEn } from './help.en';
-import { sheltersEn } from './shelters.en';
+import type { SheltersMessages } from './shelters.en';
 
 export const en = {
   ...helpEn,
-  ...sheltersEn,
   'app.name': 'Qorgau',
   'lang.label': 'Language',
   'skip.main': 'Skip to main content',
@@ -128,6 +127,12 @@ export const en = {
   'perm.audit.verify': 'Check that the audit log has not been altered',
   'perm.people.read': 'See records of people',
   'perm.people.write': 'Create and change records of people',
+  'perm.help.manage': 'Edit the public help directory',
+  'perm.shelters.read': 'See crisis centres and free places',
+  'perm.shelters.refer': 'Hold a place and send an anonymous referral',
+  'perm.shelters.operate': 'Run a crisis centre: places, referrals, residents',
+  'perm.shelters.manage': 'Add crisis centres to the network',
+  'perm.shelters.reports': 'See crisis-centre statistics',
 
   'users.heading': 'Users',
   'users.caption': 'User accounts',
@@ -197,6 +202,7 @@ export const en = {
   'role.prosecutor': 'Prosecutor',
   'role.judge': 'Judge',
   'role.analyst': 'Analyst',
+  'role.ministry_coordinator': 'Ministry coordinator (crisis centres)',
 
   'audit.heading': 'Audit log',
   'audit.caption': 'Audit log entries, oldest first',
@@ -221,5 +227,8 @@ export const en = {
   'outcome.denied': 'Denied',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+/** Keys of the catalogues every page carries. */
+export type Messages = Record<keyof typeof en, string>;
+/** Every key, including those of catalogues that load with the staff area (see
+ * lib/i18n.svelte.ts registerMessages): t() accepts them all. */
+export type MessageKey = keyof typeof en | keyof SheltersMessages;

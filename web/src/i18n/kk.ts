@@ -1,11 +1,9 @@
 // Қазақша. Keys must match en.ts exactly (checked by TypeScript).
 import type { Messages } from './en';
 import { helpKk } from './help.kk';
-import { sheltersKk } from './shelters.kk';
 
 export const kk: Messages = {
   ...helpKk,
-  ...sheltersKk,
   'app.name': 'Qorgau',
   'lang.label': 'Тіл',
   'skip.main': 'Негізгі мазмұнға өту',
@@ -126,6 +124,12 @@ export const kk: Messages = {
   'perm.audit.verify': 'Аудит журналының өзгертілмегенін тексеру',
   'perm.people.read': 'Адамдар туралы жазбаларды көру',
   'perm.people.write': 'Адамдар туралы жазбаларды құру және өзгерту',
+  'perm.help.manage': 'Көмек анықтамалығын өзгерту',
+  'perm.shelters.read': 'Дағдарыс орталықтары мен бос орындарды көру',
+  'perm.shelters.refer': 'Орынды ұстап, жасырын жолдама жіберу',
+  'perm.shelters.operate': 'Дағдарыс орталығын жүргізу: орындар, жолдамалар, тұрғындар',
+  'perm.shelters.manage': 'Желіге дағдарыс орталығын қосу',
+  'perm.shelters.reports': 'Дағдарыс орталықтарының статистикасын көру',
 
   'users.heading': 'Пайдаланушылар',
   'users.caption': 'Пайдаланушы тіркелгілері',
@@ -195,6 +199,7 @@ export const kk: Messages = {
   'role.prosecutor': 'Прокурор',
   'role.judge': 'Судья',
   'role.analyst': 'Талдаушы',
+  'role.ministry_coordinator': 'Министрлік үйлестірушісі (дағдарыс орталықтары)',
 
   'audit.heading': 'Аудит журналы',
   'audit.caption': 'Аудит журналының жазбалары, ескілері басында',

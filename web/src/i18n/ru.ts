@@ -1,11 +1,9 @@
 // Русский. Keys must match en.ts exactly (checked by TypeScript).
 import type { Messages } from './en';
 import { helpRu } from './help.ru';
-import { sheltersRu } from './shelters.ru';
 
 export const ru: Messages = {
   ...helpRu,
-  ...sheltersRu,
   'app.name': 'Qorgau',
   'lang.label': 'Язык',
   'skip.main': 'Перейти к основному содержанию',
@@ -126,6 +124,12 @@ export const ru: Messages = {
   'perm.audit.verify': 'Проверять, что журнал аудита не изменён',
   'perm.people.read': 'Просматривать записи о людях',
   'perm.people.write': 'Создавать и изменять записи о людях',
+  'perm.help.manage': 'Изменять справочник помощи',
+  'perm.shelters.read': 'Видеть кризисные центры и свободные места',
+  'perm.shelters.refer': 'Бронировать место и отправлять анонимное направление',
+  'perm.shelters.operate': 'Вести кризисный центр: места, направления, проживающие',
+  'perm.shelters.manage': 'Добавлять кризисные центры в сеть',
+  'perm.shelters.reports': 'Видеть статистику кризисных центров',
 
   'users.heading': 'Пользователи',
   'users.caption': 'Учётные записи пользователей',
@@ -195,6 +199,7 @@ export const ru: Messages = {
   'role.prosecutor': 'Прокурор',
   'role.judge': 'Судья',
   'role.analyst': 'Аналитик',
+  'role.ministry_coordinator': 'Координатор министерства (кризисные центры)',
 
   'audit.heading': 'Журнал аудита',
   'audit.caption': 'Записи журнала аудита, сначала старые',

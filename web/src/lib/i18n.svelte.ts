@@ -61,15 +61,30 @@ function fill(s: string, params?: Record<string, string | number>): string {
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+// Catalogues that come with a lazily loaded chunk (the staff area's), so the
+// public bundle does not carry them. Registered before that chunk renders.
+const loaded: Record<Lang, Record<string, string>> = { kk: {}, ru: {}, en: {} };
+
+/** Adds a chunk's messages (each language complete, checked by its own types). */
+export function registerMessages(catalog: Record<Lang, Record<string, string>>): void {
+  for (const lang of LANGS) Object.assign(loaded[lang], catalog[lang]);
+}
+
+function lookup(key: string): string | undefined {
+  const cat = catalogs[current] as Record<string, string>;
+  if (Object.prototype.hasOwnProperty.call(cat, key)) return cat[key];
+  return Object.prototype.hasOwnProperty.call(loaded[current], key) ? loaded[current][key] : undefined;
+}
+
 /** The message for key in the current language. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return fill(catalogs[current][key], params);
+  return fill(lookup(key) ?? key, params);
 }
 
 /** For keys built from server values (roles, kinds, permissions): the message if there is one. */
 export function tMaybe(key: string, fallback: string, params?: Record<string, string | number>): string {
-  const cat = catalogs[current] as Record<string, string>;
-  return Object.prototype.hasOwnProperty.call(cat, key) ? fill(cat[key], params) : fallback;
+  const message = lookup(key);
+  return message === undefined ? fallback : fill(message, params);
 }
 
 /** Pick the current language from a server {kk, ru, en} object. */
