@@ -137,14 +137,11 @@ Admission AdmissionStore::read(store::Connection& connection, const store::Row& 
   std::int64_t warning = std::chrono::duration_cast<std::chrono::milliseconds>(
                              jurisdiction_.crisis_centre.max_stay_warning_days)
                              .count();
-  if (a.discharged_at) {
-    a.max_stay_alert = "ok";
-  } else if (now >= a.max_stay_ends_at) {
+  a.max_stay_alert = "ok";
+  if (!a.discharged_at && now >= a.max_stay_ends_at) {
     a.max_stay_alert = "exceeded";
-  } else if (now >= a.max_stay_ends_at - warning) {
+  } else if (!a.discharged_at && now >= a.max_stay_ends_at - warning) {
     a.max_stay_alert = "approaching";
-  } else {
-    a.max_stay_alert = "ok";
   }
   a.days_stayed = (a.discharged_at.value_or(now) - a.admitted_at) / kDayMs;
   return a;

@@ -74,7 +74,8 @@ void register_shelter_routes(http::Router& router, app::Services& s) {
                }
                Counts household = household_from_query(ctx);
                bool searching = household.women > 0 || household.children > 0;
-               auto fresh = http::query_integer(ctx.request, "fresh_minutes", 1, 60 * 24 * 365);
+               auto fresh = http::query_integer(ctx.request, "fresh_minutes", 1,
+                                                std::int64_t{60} * 24 * 365);
                std::int64_t now = s.clock().now_ms();
                auto connection = s.pool().lease();
                json out = json::array();

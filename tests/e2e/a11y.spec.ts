@@ -36,7 +36,7 @@ for (const width of [1280, 360]) {
 
     test('help pages with their content: services found, topics, a question and next steps', async ({ page }) => {
       await page.goto('/help');
-      await page.getByLabel(en['help.region']).selectOption('750000000');
+      await page.getByLabel(en['help.region'], { exact: true }).selectOption('750000000');
       await page.getByLabel(en['help.need.children']).check();
       await expect(page.getByRole('status')).toBeVisible();
       await expectNoSeriousViolations(page, '/help with results');

@@ -46,7 +46,7 @@ test.describe('on a phone', () => {
     await expect(page.locator('a[href^="tel:"]').first()).toBeVisible();
     await expect(page.getByText(kk['help.chooseRegion'])).toBeVisible();
 
-    const region = page.getByLabel(kk['help.region']);
+    const region = page.getByLabel(kk['help.region'], { exact: true });
     await region.selectOption(ALMATY);
     const shelterResponse = page.waitForResponse(
       (r) => r.url().includes('/api/v1/help/services?') && r.url().includes('needs=shelter'),
@@ -172,7 +172,7 @@ test('a poster QR link preselects the region once and then leaves the address ba
   await page.goto(`/help?region=${ALMATY}`);
   await expect(page).toHaveURL(/\/help$/);
   expect(new URL((await response).url()).searchParams.get('region')).toBe(ALMATY);
-  await expect(page.getByLabel(en['help.region'])).toHaveValue(ALMATY);
+  await expect(page.getByLabel(en['help.region'], { exact: true })).toHaveValue(ALMATY);
   const expected = await servicesFromApi(page, `region=${ALMATY}`);
   expect(expected.length).toBeGreaterThan(0);
   const results = page.getByRole('list', { name: en['help.resultsLabel'] });
@@ -195,7 +195,7 @@ test('a poster QR link preselects the region once and then leaves the address ba
 
   // Regions are sorted in the page's language.
   await page.getByRole('button', { name: 'Русский' }).click();
-  const names = await page.getByLabel(ru['help.region']).locator('option:not([value=""])').allTextContents();
+  const names = await page.getByLabel(ru['help.region'], { exact: true }).locator('option:not([value=""])').allTextContents();
   expect(names.length).toBe(20);
   expect(names).toEqual([...names].sort(new Intl.Collator('ru').compare));
   // Service names follow the language without a new search.
@@ -204,12 +204,12 @@ test('a poster QR link preselects the region once and then leaves the address ba
   // An unknown region in the link is ignored.
   await page.goto('/help?region=123');
   await expect(page).toHaveURL(/\/help$/);
-  await expect(page.getByLabel(ru['help.region'])).toHaveValue('');
+  await expect(page.getByLabel(ru['help.region'], { exact: true })).toHaveValue('');
 });
 
 test('filters narrow the search; a choice with no match says so and points to 111', async ({ page }) => {
   await page.goto('/help');
-  await page.getByLabel(en['help.region']).selectOption(ALMATY);
+  await page.getByLabel(en['help.region'], { exact: true }).selectOption(ALMATY);
   await expect(page.getByRole('status')).toBeVisible();
   const kind = page.getByLabel(en['help.kind']);
   await expect(kind.locator('option')).toHaveCount(7);
@@ -299,4 +299,22 @@ test('home and the header link to the help pages; titles stay neutral', async ({
   expect(await page.evaluate(() => history.length)).toBe(entries);
   await page.goto('/safety');
   await expect(page.getByText(en['help.safety.selfCheck'])).toBeVisible();
+});
+
+test('an institution downloads its region poster as a PDF from the help page', async ({ page }) => {
+  await page.goto('/help');
+  const poster = page.getByRole('region', { name: en['help.poster.heading'] });
+  await expect(poster.getByText(en['help.poster.needRegion'])).toBeVisible();
+  await poster.getByLabel(en['help.poster.region']).selectOption(ALMATY);
+  await poster.getByLabel(en['help.poster.language']).selectOption('kk');
+  await poster.getByLabel(en['help.poster.institution']).fill('№ 12 мектеп');
+  await shot(page, 'help-poster-form');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    poster.getByRole('link', { name: en['help.poster.download'] }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`qorgau-poster-${ALMATY}-kk.pdf`);
+  const file = await download.path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });

@@ -178,7 +178,7 @@ test('every request goes to this server; public pages set no cookie and store on
   // The help pages, with a search and a self-check answered.
   await page.goto('/help');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['help.heading']);
-  await page.getByLabel(ru['help.region']).selectOption('750000000');
+  await page.getByLabel(ru['help.region'], { exact: true }).selectOption('750000000');
   await page.getByLabel(ru['help.need.shelter']).check();
   await expect(page.getByRole('status')).toBeVisible();
   await page.goto('/rights');

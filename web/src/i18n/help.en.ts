@@ -124,6 +124,14 @@ export const helpEn = {
   'help.check.call': 'Call {number}',
 
   'help.safety.selfCheck': 'The self-check questions work only on this device: your answers are never sent or saved.',
+  'help.poster.heading': 'A poster for your school, clinic or bus',
+  'help.poster.intro': 'Print an A4 poster with the help numbers and a QR code that opens this page for your region.',
+  'help.poster.region': 'Poster for the region',
+  'help.poster.chooseRegion': 'Choose a region',
+  'help.poster.language': 'Language of the poster',
+  'help.poster.institution': 'Name of your institution (optional)',
+  'help.poster.download': 'Download the poster (PDF)',
+  'help.poster.needRegion': 'Choose a region to download its poster.',
 } as const;
 
 export type HelpMessages = Record<keyof typeof helpEn, string>;

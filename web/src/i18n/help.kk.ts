@@ -127,4 +127,12 @@ export const helpKk: HelpMessages = {
   'help.check.call': '{number} нөміріне қоңырау шалу',
 
   'help.safety.selfCheck': 'Өзін-өзі тексеру сұрақтары тек осы құрылғыда жұмыс істейді: жауаптарыңыз ешқашан жіберілмейді және сақталмайды.',
+  'help.poster.heading': 'Мектепке, емханаға немесе автобусқа арналған плакат',
+  'help.poster.intro': 'Көмек нөмірлері мен өңіріңізге арналған осы бетті ашатын QR коды бар A4 плакатын басып шығарыңыз.',
+  'help.poster.region': 'Плакат қай өңірге',
+  'help.poster.chooseRegion': 'Өңірді таңдаңыз',
+  'help.poster.language': 'Плакаттың тілі',
+  'help.poster.institution': 'Мекемеңіздің атауы (міндетті емес)',
+  'help.poster.download': 'Плакатты жүктеу (PDF)',
+  'help.poster.needRegion': 'Плакатты жүктеу үшін өңірді таңдаңыз.',
 };

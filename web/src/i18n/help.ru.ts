@@ -127,4 +127,12 @@ export const helpRu: HelpMessages = {
   'help.check.call': 'Позвонить на {number}',
 
   'help.safety.selfCheck': 'Вопросы самопроверки работают только на этом устройстве: ваши ответы никогда не отправляются и не сохраняются.',
+  'help.poster.heading': 'Плакат для школы, поликлиники или автобуса',
+  'help.poster.intro': 'Распечатайте плакат A4 с номерами помощи и QR-кодом, который открывает эту страницу для вашего региона.',
+  'help.poster.region': 'Плакат для региона',
+  'help.poster.chooseRegion': 'Выберите регион',
+  'help.poster.language': 'Язык плаката',
+  'help.poster.institution': 'Название вашего учреждения (необязательно)',
+  'help.poster.download': 'Скачать плакат (PDF)',
+  'help.poster.needRegion': 'Выберите регион, чтобы скачать плакат.',
 };
