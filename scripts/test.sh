@@ -27,6 +27,7 @@ echo "== ASan+UBSan build"
 scripts/build.sh asan
 echo "== unit and API tests (ASan+UBSan)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
   ctest --preset asan -j "$(nproc)" --timeout 600
 
 echo "== all tests passed in $(( $(date +%s) - started )) s"
