@@ -10,7 +10,7 @@
 
 namespace qorgau::intake {
 
-inline constexpr size_t kMaxReportBodyBytes = 64 * 1024;
+inline constexpr size_t kMaxReportBodyBytes = size_t{64} * 1024;
 
 void register_intake_routes(http::Router& router, app::Services& services);
 

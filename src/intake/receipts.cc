@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <stdexcept>
 
 namespace qorgau::intake {
 
