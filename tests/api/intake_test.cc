@@ -5,6 +5,10 @@
 // are rate-limited per address.
 #include <gtest/gtest.h>
 
+#include <utility>  // before Asio: libboost 1.74 with g++ 12 needs it.
+
+#include <boost/asio.hpp>
+
 #include <chrono>
 #include <set>
 
@@ -364,6 +368,26 @@ TEST_F(Intake, ClosingAReportShowsClosedToTheReporter) {
               1)
         << action;
   }
+}
+
+TEST_F(Intake, AReportCutOffMidwayLeavesNothing) {
+  std::string before = snapshot();
+  std::string body = report(kAlmaty, "rape", false, "Cut off in the middle").dump();
+  {
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::socket socket(io);
+    socket.connect({boost::asio::ip::make_address("127.0.0.1"), server_.port()});
+    std::string head =
+        "POST /api/v1/intake/reports HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: application/json\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n";
+    boost::asio::write(socket, boost::asio::buffer(head + body.substr(0, body.size() / 2)));
+  }  // the connection drops with half the body sent
+  EXPECT_EQ(public_.get("/api/v1/health").status, 200);
+  EXPECT_EQ(snapshot(), before) << "half a request stored something";
+  submit(report(kAlmaty, "rape", false, "Sent whole"));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM intake_reports"),
+            count("SELECT COUNT(*) FROM audit_log WHERE action = 'intake_report.create'"));
 }
 
 TEST(IntakeLimits, ReportsAndReceiptLookupsAreRateLimitedPerAddress) {
