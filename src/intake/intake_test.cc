@@ -6,7 +6,6 @@
 
 #include <fstream>
 #include <iterator>
-#include <regex>
 #include <set>
 
 #include "core/iin.h"
@@ -78,6 +77,17 @@ json full() {
             {"language", "kk"},
             {"note", "after 19:00"}}},
           {"consent", {"contact_me", "share_with_police"}}};
+}
+
+// Whether `text` has the shape of `pattern`, where '#' stands for any symbol of kAlphabet.
+bool shaped(const std::string& text, const std::string& pattern) {
+  if (text.size() != pattern.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool ok = pattern[i] == '#' ? kAlphabet.find(text[i]) != std::string_view::npos
+                                : text[i] == pattern[i];
+    if (!ok) return false;
+  }
+  return true;
 }
 
 ReportInput parse(const json& body) {
@@ -320,12 +330,10 @@ TEST(Urgency, FollowsDangerTypeAndChildren) {
 }
 
 TEST(Receipts, CodesAreWellFormedAndUnique) {
-  std::regex shape(
-      "QRG-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{5}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{5}");
   std::set<std::string> seen;
   for (int i = 0; i < 2000; ++i) {
     std::string code = Receipts::new_code();
-    EXPECT_TRUE(std::regex_match(code, shape)) << code;
+    EXPECT_TRUE(shaped(code, "QRG-#####-#####")) << code;
     EXPECT_TRUE(seen.insert(code).second) << "repeated " << code;
   }
   EXPECT_EQ(Receipts::normalize_code("qrg 7kx4m 9pa2q"), "QRG-7KX4M-9PA2Q");
@@ -338,11 +346,10 @@ TEST(Receipts, CodesAreWellFormedAndUnique) {
 TEST(Receipts, SecretsCarry128BitsAndOnlyTheRightOneMatches) {
   crypto::Keyring keyring = crypto::Keyring::random();
   Receipts receipts(keyring);
-  std::regex shape("([23456789A-HJ-NP-Z]{4}-){6}[23456789A-HJ-NP-Z]{2}");
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) {
     std::string secret = Receipts::new_secret();
-    EXPECT_TRUE(std::regex_match(secret, shape)) << secret;
+    EXPECT_TRUE(shaped(secret, "####-####-####-####-####-####-##")) << secret;
     EXPECT_TRUE(seen.insert(secret).second);
     auto bytes = Receipts::decode_secret(secret);
     ASSERT_TRUE(bytes);
