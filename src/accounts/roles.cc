@@ -32,6 +32,8 @@ std::string_view name(Permission permission) {
       return "shelters.manage";
     case Permission::kSheltersReports:
       return "shelters.reports";
+    case Permission::kIntakeTriage:
+      return "intake.triage";
   }
   return "unknown";
 }
@@ -54,7 +56,7 @@ const std::vector<Permission>& all_permissions() {
       Permission::kAgenciesManage, Permission::kAuditRead,       Permission::kAuditVerify,
       Permission::kPeopleRead,     Permission::kPeopleWrite,     Permission::kHelpManage,
       Permission::kSheltersRead,   Permission::kSheltersRefer,   Permission::kSheltersOperate,
-      Permission::kSheltersManage, Permission::kSheltersReports,
+      Permission::kSheltersManage, Permission::kSheltersReports, Permission::kIntakeTriage,
   };
   return kAll;
 }
@@ -64,6 +66,8 @@ const std::vector<Permission>& all_permissions() {
 // read the audit trail, which holds no personal data. Shelter residents are
 // seen only by the staff of their own centre (shelters.operate, agency scope)
 // and the ministry's coordinator; referrers see vacancies, never residents.
+// Public reports (intake.triage) reach the 111 contact centre and the police
+// of the report's region.
 const std::vector<Role>& all_roles() {
   using P = Permission;
   static const std::vector<Role> kRoles = {
@@ -77,10 +81,12 @@ const std::vector<Role>& all_roles() {
       {"agency_admin", Scope::kAgency, {P::kUsersRead, P::kUsersManage, P::kAgenciesRead}},
       {"operator_111",
        Scope::kRegion,
-       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
+        P::kIntakeTriage}},
       {"police_inspector",
        Scope::kRegion,
-       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
+        P::kIntakeTriage}},
       {"case_worker",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},

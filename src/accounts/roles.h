@@ -32,6 +32,7 @@ enum class Permission {
   kSheltersOperate,  // run a centre: occupancy, referrals in, admissions, discharges
   kSheltersManage,   // add crisis centres to the network
   kSheltersReports,  // occupancy, turn-away and stay statistics
+  kIntakeTriage,     // the queue of public reports: read, review, close
 };
 
 enum class Scope { kNational, kRegion, kAgency };

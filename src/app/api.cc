@@ -8,6 +8,7 @@
 #include "audit/audit_api.h"
 #include "help/help_api.h"
 #include "help/poster_api.h"
+#include "intake/intake_api.h"
 #include "people/people_api.h"
 #include "shelters/shelters_api.h"
 
@@ -96,6 +97,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   help::register_poster_routes(router_, services_);
   shelters::register_shelter_routes(router_, services_);
   shelters::register_admission_routes(router_, services_);
+  intake::register_intake_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,

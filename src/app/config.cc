@@ -106,6 +106,16 @@ const std::map<std::string, Setter>& setters() {
          c.login_attempts_per_minute =
              static_cast<int>(parse_number("login_attempts_per_minute", v, 1, 100000));
        }},
+      {"intake_reports_per_hour",
+       [](Config& c, const std::string& v) {
+         c.intake_reports_per_hour =
+             static_cast<int>(parse_number("intake_reports_per_hour", v, 1, 100000));
+       }},
+      {"intake_receipt_lookups_per_hour",
+       [](Config& c, const std::string& v) {
+         c.intake_receipt_lookups_per_hour =
+             static_cast<int>(parse_number("intake_receipt_lookups_per_hour", v, 1, 100000));
+       }},
       {"cookie_secure",
        [](Config& c, const std::string& v) { c.cookie_secure = parse_bool("cookie_secure", v); }},
       {"log_level",

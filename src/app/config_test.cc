@@ -67,6 +67,22 @@ TEST_F(ConfigTest, DefaultsWithoutFileEnvironmentOrFlags) {
   EXPECT_TRUE(c.cookie_secure) << "secure cookies by default";
   EXPECT_EQ(c.log_level, "info");
   EXPECT_EQ(c.public_url, "") << "links use the Host header unless configured";
+  EXPECT_EQ(c.intake_reports_per_hour, 20);
+  EXPECT_EQ(c.intake_receipt_lookups_per_hour, 30);
+}
+
+TEST_F(ConfigTest, IntakeLimitsFromTheFileAndTheEnvironment) {
+  write_config("intake_reports_per_hour = 5\nintake_receipt_lookups_per_hour = 7\n");
+  Config c = load_config(flags_, {});
+  EXPECT_EQ(c.intake_reports_per_hour, 5);
+  EXPECT_EQ(c.intake_receipt_lookups_per_hour, 7);
+  c = load_config(flags_, Env{{"QORGAU_INTAKE_REPORTS_PER_HOUR", "3"}});
+  EXPECT_EQ(c.intake_reports_per_hour, 3);
+  EXPECT_NE(error(flags_, Env{{"QORGAU_INTAKE_REPORTS_PER_HOUR", "0"}})
+                .find("QORGAU_INTAKE_REPORTS_PER_HOUR"),
+            std::string::npos);
+  EXPECT_NE(file_error("intake_receipt_lookups_per_hour = -1\n").find("intake_receipt_lookups"),
+            std::string::npos);
 }
 
 TEST_F(ConfigTest, ReadsTheFileInTheDataDirectory) {

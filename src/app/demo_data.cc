@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "app/demo_help_network.h"
+#include "app/demo_intake.h"
 #include "core/iin.h"
 
 namespace qorgau::app {
@@ -101,6 +102,7 @@ bool load_demo_data(Services& services) {
                                           std::to_string(created.id), "cli", "success"});
   }
   load_demo_help_network(services, *connection, {agency_ids[5], agency_ids[6]});
+  load_demo_intake(services, *connection);
   tx.commit();
   return true;
 }

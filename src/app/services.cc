@@ -72,6 +72,12 @@ Services::Services(Config config, const core::Clock& clock)
   shelter_admissions_ =
       std::make_unique<shelters::AdmissionStore>(*shelters_, *shelter_holds_, *shelter_referrals_,
                                                  *people_, *protector_, clock_, *jurisdiction_);
+  intake_receipts_ = std::make_unique<intake::Receipts>(*keyring_);
+  intake_reports_ = std::make_unique<intake::ReportStore>(*protector_, *intake_receipts_, clock_);
+  intake_report_throttle_ = std::make_unique<accounts::LoginThrottle>(
+      clock_, config_.intake_reports_per_hour, std::chrono::hours(1));
+  intake_receipt_throttle_ = std::make_unique<accounts::LoginThrottle>(
+      clock_, config_.intake_receipt_lookups_per_hour, std::chrono::hours(1));
 }
 
 }  // namespace qorgau::app

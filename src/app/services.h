@@ -20,6 +20,8 @@
 #include "crypto/protector.h"
 #include "help/directory.h"
 #include "help/rights.h"
+#include "intake/receipts.h"
+#include "intake/reports.h"
 #include "people/people.h"
 #include "shelters/admissions.h"
 #include "shelters/holds.h"
@@ -55,6 +57,11 @@ class Services {
   const shelters::HoldStore& shelter_holds() const { return *shelter_holds_; }
   const shelters::ReferralStore& shelter_referrals() const { return *shelter_referrals_; }
   const shelters::AdmissionStore& shelter_admissions() const { return *shelter_admissions_; }
+  const intake::ReportStore& intake_reports() const { return *intake_reports_; }
+  // Per-address limits of public intake (config intake_reports_per_hour and
+  // intake_receipt_lookups_per_hour); in memory, like the login throttle.
+  accounts::LoginThrottle& intake_report_throttle() { return *intake_report_throttle_; }
+  accounts::LoginThrottle& intake_receipt_throttle() { return *intake_receipt_throttle_; }
   int schema_version() const { return schema_version_; }
 
  private:
@@ -79,6 +86,10 @@ class Services {
   std::unique_ptr<shelters::HoldStore> shelter_holds_;
   std::unique_ptr<shelters::ReferralStore> shelter_referrals_;
   std::unique_ptr<shelters::AdmissionStore> shelter_admissions_;
+  std::unique_ptr<intake::Receipts> intake_receipts_;
+  std::unique_ptr<intake::ReportStore> intake_reports_;
+  std::unique_ptr<accounts::LoginThrottle> intake_report_throttle_;
+  std::unique_ptr<accounts::LoginThrottle> intake_receipt_throttle_;
   int schema_version_ = 0;
 };
 

@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 34> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 36> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -178,6 +178,21 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 34> kCatalogue = {{
       {"Орталық толы. Сыйымдылықтан тыс қабылдау үшін себебін жазыңыз.",
        "Центр заполнен. Чтобы принять сверх вместимости, укажите причину.",
        "The centre is full. To go over capacity, give the reason."}}},
+    {ErrorCode::kReceiptNotFound,
+     {404,
+      "receipt_not_found",
+      {"Мұндай код пен құпия сөз жиынтығы бар хабарлама табылмады. Екеуін де тексеріңіз.",
+       "Сообщение с таким кодом и секретом не найдено. Проверьте оба.",
+       "No report was found with this code and secret. Please check both."}}},
+    {ErrorCode::kReportClosed,
+     {409,
+      "report_closed",
+      {"Бұл хабарлама жабылды және оған қосымша қабылданбайды. Жаңа хабарлама жіберіңіз немесе "
+       "сенім телефонына қоңырау шалыңыз.",
+       "Это сообщение закрыто, дополнения к нему не принимаются. Отправьте новое сообщение или "
+       "позвоните на линию помощи.",
+       "This report is closed and takes no more additions. Please send a new report or call a "
+       "help line."}}},
     {ErrorCode::kInternal,
      {500,
       "internal_error",

@@ -51,6 +51,8 @@ enum class ErrorCode {
   kHoldExpired,
   kInvalidState,
   kOverCapacityReasonRequired,
+  kReceiptNotFound,
+  kReportClosed,
   kInternal,
 };
 

@@ -13,6 +13,7 @@ enum class KeyPurpose : std::uint64_t {
   kBlindIndex = 2,
   kAuditChain = 3,
   kSessionToken = 4,
+  kReceiptSecret = 5,  // keyed hashes of intake receipt secrets
 };
 
 class Keyring {

@@ -67,6 +67,13 @@ const std::vector<Row> kMatrix = {
     {"POST", "/api/v1/shelter-admissions/{id}/discharge", "......Y...Y"},
     {"POST", "/api/v1/shelters/{id}/turnaways", "......Y...Y"},
     {"GET", "/api/v1/shelter-reports", ".........YY"},
+    {"POST", "/api/v1/intake/reports", "public"},
+    {"POST", "/api/v1/intake/receipt", "public"},
+    {"POST", "/api/v1/intake/receipt/add", "public"},
+    {"GET", "/api/v1/intake/triage", "...YY......"},
+    {"GET", "/api/v1/intake/reports/{id}", "...YY......"},
+    {"POST", "/api/v1/intake/reports/{id}/review", "...YY......"},
+    {"POST", "/api/v1/intake/reports/{id}/close", "...YY......"},
     // Logging out ends the session, so it is tried last for each role.
     {"DELETE", "/api/v1/session", "any_user"},
 };
@@ -97,7 +104,8 @@ class AuthorizationMatrix : public ::testing::Test {
     std::string out = path;
     auto at = out.find("{id}");
     if (at == std::string::npos) return out;
-    // Users' routes act on a sacrificial user; people's on demo person 1.
+    // Users' routes act on a sacrificial user; people's on demo person 1; intake's on demo
+    // report 1 (Almaty).
     out.replace(at, 4, path.find("/users/") != std::string::npos ? target_user_id_ : "1");
     return out;
   }

@@ -92,5 +92,52 @@ TEST(PlaintextAtRest, SeededAndNewPeopleNeverAppearInTheDataDirectory) {
   expect_absent_everywhere(server, needles);  // after shutdown
 }
 
+TEST(PlaintextAtRest, PublicReportsNeverAppearInTheDataDirectory) {
+  TestServer server;
+  Client reporter(server.port());
+  std::string iin;
+  for (int serial = 6021; iin.empty(); ++serial) {
+    using namespace std::chrono;
+    iin = core::make_iin(year{1989} / May / 3, core::Sex::kMale, serial).value_or("");
+  }
+  const nlohmann::json report = {
+      {"reporter", {{"type", "witness"}, {"name", "Гүлмира Сапарқызы"}}},
+      {"incident",
+       {{"types", {"physical_assault"}},
+        {"region", "750000000"},
+        {"locality", "Самал-2 шағын ауданы"},
+        {"description", "Ол әйелін баспалдақта итеріп жіберді, балалар жылап тұрды"}}},
+      {"victim", {{"full_name", "Ләззат Оразбекова"}}},
+      {"aggressor", {{"full_name", "Бауыржан Оразбеков"}, {"iin", iin}}},
+      {"immediate_danger", false},
+      {"contact",
+       {{"ways", {"sms", "email"}},
+        {"phone", "+7 701 555 44 33"},
+        {"email", "gulmira.saparkyzy@example.kz"},
+        {"note", "Кешкі сағат жетіден кейін"}}}};
+  Reply created = reporter.post("/api/v1/intake/reports", report);
+  ASSERT_EQ(created.status, 201) << created.body;
+  Reply added =
+      reporter.post("/api/v1/intake/receipt/add", {{"code", created.json()["receipt_code"]},
+                                                   {"secret", created.json()["receipt_secret"]},
+                                                   {"text", "Бүгін түнде тағы келді"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+
+  std::vector<std::string> needles = {"Гүлмира Сапарқызы",
+                                      "Самал-2",
+                                      "баспалдақта итеріп",
+                                      "Ләззат",
+                                      "Оразбеков",
+                                      iin,
+                                      "701 555 44 33",
+                                      "gulmira.saparkyzy",
+                                      "Кешкі сағат",
+                                      "тағы келді",
+                                      created.json()["receipt_secret"]};
+  expect_absent_everywhere(server, needles);
+  ASSERT_EQ(server.stop(), 0);
+  expect_absent_everywhere(server, needles);
+}
+
 }  // namespace
 }  // namespace qorgau::testing
