@@ -50,6 +50,7 @@ Services::Services(Config config, const core::Clock& clock)
   ::chmod((config_.data_dir / "qorgau.db").c_str(), 0600);
   pool_ =
       std::make_unique<store::ConnectionPool>(*database_, static_cast<size_t>(config_.threads) + 2);
+  committer_ = std::make_unique<store::GroupCommitter>(*database_);
   protector_ = std::make_unique<crypto::Protector>(*keyring_);
   chain_ = std::make_unique<crypto::HashChain>(*keyring_);
   audit_ = std::make_unique<audit::AuditLog>(*chain_, clock_);

@@ -29,6 +29,7 @@
 #include "shelters/shelters.h"
 #include "store/connection_pool.h"
 #include "store/database.h"
+#include "store/group_commit.h"
 
 namespace qorgau::app {
 
@@ -44,6 +45,8 @@ class Services {
   const core::Clock& clock() const { return clock_; }
   store::Database& database() { return *database_; }
   store::ConnectionPool& pool() { return *pool_; }
+  // Shared durable commits for high-rate writes (public intake): see store/group_commit.h.
+  store::GroupCommitter& committer() { return *committer_; }
   const crypto::Protector& protector() const { return *protector_; }
   const audit::AuditLog& audit() const { return *audit_; }
   const accounts::AgencyStore& agencies() const { return agencies_; }
@@ -90,6 +93,8 @@ class Services {
   std::unique_ptr<intake::ReportStore> intake_reports_;
   std::unique_ptr<accounts::LoginThrottle> intake_report_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_receipt_throttle_;
+  // Last: destroyed first, finishing queued writes while the database is still open.
+  std::unique_ptr<store::GroupCommitter> committer_;
   int schema_version_ = 0;
 };
 
