@@ -32,6 +32,10 @@ std::string_view name(Permission permission) {
       return "shelters.manage";
     case Permission::kSheltersReports:
       return "shelters.reports";
+    case Permission::kEvidenceRead:
+      return "evidence.read";
+    case Permission::kEvidenceWrite:
+      return "evidence.write";
   }
   return "unknown";
 }
@@ -54,7 +58,8 @@ const std::vector<Permission>& all_permissions() {
       Permission::kAgenciesManage, Permission::kAuditRead,       Permission::kAuditVerify,
       Permission::kPeopleRead,     Permission::kPeopleWrite,     Permission::kHelpManage,
       Permission::kSheltersRead,   Permission::kSheltersRefer,   Permission::kSheltersOperate,
-      Permission::kSheltersManage, Permission::kSheltersReports,
+      Permission::kSheltersManage, Permission::kSheltersReports, Permission::kEvidenceRead,
+      Permission::kEvidenceWrite,
   };
   return kAll;
 }
@@ -64,6 +69,8 @@ const std::vector<Permission>& all_permissions() {
 // read the audit trail, which holds no personal data. Shelter residents are
 // seen only by the staff of their own centre (shelters.operate, agency scope)
 // and the ministry's coordinator; referrers see vacancies, never residents.
+// Evidence (photos, recordings, documents) is uploaded by those who take
+// reports and work cases, and read by them and by prosecutors and judges.
 const std::vector<Role>& all_roles() {
   using P = Permission;
   static const std::vector<Role> kRoles = {
@@ -77,18 +84,21 @@ const std::vector<Role>& all_roles() {
       {"agency_admin", Scope::kAgency, {P::kUsersRead, P::kUsersManage, P::kAgenciesRead}},
       {"operator_111",
        Scope::kRegion,
-       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
+        P::kEvidenceRead, P::kEvidenceWrite}},
       {"police_inspector",
        Scope::kRegion,
-       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
+        P::kEvidenceRead, P::kEvidenceWrite}},
       {"case_worker",
        Scope::kAgency,
-       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
+        P::kEvidenceRead, P::kEvidenceWrite}},
       {"shelter_staff",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kSheltersRead, P::kSheltersOperate}},
-      {"prosecutor", Scope::kRegion, {P::kPeopleRead, P::kAgenciesRead}},
-      {"judge", Scope::kRegion, {P::kPeopleRead}},
+      {"prosecutor", Scope::kRegion, {P::kPeopleRead, P::kAgenciesRead, P::kEvidenceRead}},
+      {"judge", Scope::kRegion, {P::kPeopleRead, P::kEvidenceRead}},
       {"analyst", Scope::kNational, {P::kAgenciesRead, P::kSheltersReports}},
       {"ministry_coordinator",
        Scope::kNational,

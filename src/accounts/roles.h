@@ -32,6 +32,8 @@ enum class Permission {
   kSheltersOperate,  // run a centre: occupancy, referrals in, admissions, discharges
   kSheltersManage,   // add crisis centres to the network
   kSheltersReports,  // occupancy, turn-away and stay statistics
+  kEvidenceRead,     // see evidence files, download and verify them, read their custody
+  kEvidenceWrite,    // upload evidence and hand it over to another agency
 };
 
 enum class Scope { kNational, kRegion, kAgency };

@@ -6,6 +6,7 @@
 #include "accounts/accounts_api.h"
 #include "app/system_api.h"
 #include "audit/audit_api.h"
+#include "evidence/evidence_api.h"
 #include "help/help_api.h"
 #include "help/poster_api.h"
 #include "people/people_api.h"
@@ -96,6 +97,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   help::register_poster_routes(router_, services_);
   shelters::register_shelter_routes(router_, services_);
   shelters::register_admission_routes(router_, services_);
+  evidence::register_evidence_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,

@@ -72,6 +72,21 @@ Services::Services(Config config, const core::Clock& clock)
   shelter_admissions_ =
       std::make_unique<shelters::AdmissionStore>(*shelters_, *shelter_holds_, *shelter_referrals_,
                                                  *people_, *protector_, clock_, *jurisdiction_);
+  evidence_blobs_ = std::make_unique<evidence::BlobStore>(config_.data_dir / "evidence", *keyring_);
+  evidence_ = std::make_unique<evidence::EvidenceStore>(*protector_, *audit_, clock_);
+}
+
+std::size_t Services::sweep_unacknowledged_files() {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(upload_dir(), ec)) {
+    std::error_code ignored;
+    if (fs::remove_all(entry.path(), ignored) > 0) ++removed;
+  }
+  auto connection = pool_->lease();
+  removed += evidence_blobs_->sweep(evidence_->blob_names(*connection));
+  if (removed > 0) spdlog::warn("start-up sweep deleted {} unacknowledged file(s)", removed);
+  return removed;
 }
 
 }  // namespace qorgau::app

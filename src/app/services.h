@@ -18,6 +18,8 @@
 #include "crypto/hash_chain.h"
 #include "crypto/keyring.h"
 #include "crypto/protector.h"
+#include "evidence/blob_store.h"
+#include "evidence/evidence.h"
 #include "help/directory.h"
 #include "help/rights.h"
 #include "people/people.h"
@@ -55,7 +57,17 @@ class Services {
   const shelters::HoldStore& shelter_holds() const { return *shelter_holds_; }
   const shelters::ReferralStore& shelter_referrals() const { return *shelter_referrals_; }
   const shelters::AdmissionStore& shelter_admissions() const { return *shelter_admissions_; }
+  const evidence::BlobStore& evidence_blobs() const { return *evidence_blobs_; }
+  const evidence::EvidenceStore& evidence() const { return *evidence_; }
+  // Where streamed request bodies wait for their handler: <data-dir>/tmp.
+  std::filesystem::path upload_dir() const { return config_.data_dir / "tmp"; }
   int schema_version() const { return schema_version_; }
+
+  // Start-up sweep, before serving (never while a server runs on the same
+  // data directory): deletes request bodies left in upload_dir() and blobs
+  // that are unfinished or have no evidence row (a crash between writing a
+  // blob and committing its row). Returns how many files it deleted.
+  std::size_t sweep_unacknowledged_files();
 
  private:
   Config config_;
@@ -79,6 +91,8 @@ class Services {
   std::unique_ptr<shelters::HoldStore> shelter_holds_;
   std::unique_ptr<shelters::ReferralStore> shelter_referrals_;
   std::unique_ptr<shelters::AdmissionStore> shelter_admissions_;
+  std::unique_ptr<evidence::BlobStore> evidence_blobs_;
+  std::unique_ptr<evidence::EvidenceStore> evidence_;
   int schema_version_ = 0;
 };
 

@@ -51,6 +51,7 @@ enum class ErrorCode {
   kHoldExpired,
   kInvalidState,
   kOverCapacityReasonRequired,
+  kUnsupportedFileType,
   kInternal,
 };
 

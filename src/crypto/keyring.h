@@ -13,6 +13,7 @@ enum class KeyPurpose : std::uint64_t {
   kBlindIndex = 2,
   kAuditChain = 3,
   kSessionToken = 4,
+  kEvidenceBlob = 5,  // per-blob keys of evidence files (evidence/blob_store.h)
 };
 
 class Keyring {
