@@ -43,7 +43,7 @@ struct BlobInfo {
   std::string sha256;      // of the plaintext, lower-case hex
 };
 
-inline constexpr std::size_t kBlobChunk = 64 * 1024;
+inline constexpr std::size_t kBlobChunk = std::size_t{64} * 1024;
 
 class BlobStore {
  public:
