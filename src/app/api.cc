@@ -195,6 +195,10 @@ http::BodyPlan Api::plan_body(const HttpRequest& request) {
   } catch (const ApiError& error) {
     plan.refuse = error_response(error.code(), request, error.field());
     return plan;
+  } catch (const std::exception& error) {
+    spdlog::error("request failed: route={} error={}", match.route->pattern, error.what());
+    plan.refuse = error_response(ErrorCode::kInternal, request);
+    return plan;
   }
   plan.stream_limit = services_.config().evidence_max_bytes;
   return plan;
