@@ -34,6 +34,10 @@ std::string_view name(Permission permission) {
       return "shelters.reports";
     case Permission::kIntakeTriage:
       return "intake.triage";
+    case Permission::kEvidenceRead:
+      return "evidence.read";
+    case Permission::kEvidenceWrite:
+      return "evidence.write";
   }
   return "unknown";
 }
@@ -57,6 +61,7 @@ const std::vector<Permission>& all_permissions() {
       Permission::kPeopleRead,     Permission::kPeopleWrite,     Permission::kHelpManage,
       Permission::kSheltersRead,   Permission::kSheltersRefer,   Permission::kSheltersOperate,
       Permission::kSheltersManage, Permission::kSheltersReports, Permission::kIntakeTriage,
+      Permission::kEvidenceRead,   Permission::kEvidenceWrite,
   };
   return kAll;
 }
@@ -68,6 +73,8 @@ const std::vector<Permission>& all_permissions() {
 // and the ministry's coordinator; referrers see vacancies, never residents.
 // Public reports (intake.triage) reach the 111 contact centre and the police
 // of the report's region.
+// Evidence (photos, recordings, documents) is uploaded by those who take
+// reports and work cases, and read by them and by prosecutors and judges.
 const std::vector<Role>& all_roles() {
   using P = Permission;
   static const std::vector<Role> kRoles = {
@@ -82,19 +89,20 @@ const std::vector<Role>& all_roles() {
       {"operator_111",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kIntakeTriage}},
+        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite}},
       {"police_inspector",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kIntakeTriage}},
+        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite}},
       {"case_worker",
        Scope::kAgency,
-       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
+        P::kEvidenceRead, P::kEvidenceWrite}},
       {"shelter_staff",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kSheltersRead, P::kSheltersOperate}},
-      {"prosecutor", Scope::kRegion, {P::kPeopleRead, P::kAgenciesRead}},
-      {"judge", Scope::kRegion, {P::kPeopleRead}},
+      {"prosecutor", Scope::kRegion, {P::kPeopleRead, P::kAgenciesRead, P::kEvidenceRead}},
+      {"judge", Scope::kRegion, {P::kPeopleRead, P::kEvidenceRead}},
       {"analyst", Scope::kNational, {P::kAgenciesRead, P::kSheltersReports}},
       {"ministry_coordinator",
        Scope::kNational,

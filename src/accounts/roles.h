@@ -33,6 +33,8 @@ enum class Permission {
   kSheltersManage,   // add crisis centres to the network
   kSheltersReports,  // occupancy, turn-away and stay statistics
   kIntakeTriage,     // the queue of public reports: read, review, close
+  kEvidenceRead,     // see evidence files, download and verify them, read their custody
+  kEvidenceWrite,    // upload evidence and hand it over to another agency
 };
 
 enum class Scope { kNational, kRegion, kAgency };

@@ -6,6 +6,7 @@
 #include "accounts/accounts_api.h"
 #include "app/system_api.h"
 #include "audit/audit_api.h"
+#include "evidence/evidence_api.h"
 #include "help/help_api.h"
 #include "help/poster_api.h"
 #include "intake/intake_api.h"
@@ -98,6 +99,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   shelters::register_shelter_routes(router_, services_);
   shelters::register_admission_routes(router_, services_);
   intake::register_intake_routes(router_, services_);
+  evidence::register_evidence_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,
@@ -148,6 +150,62 @@ HttpResponse Api::handle(const HttpRequest& request) {
   return response;
 }
 
+std::optional<accounts::Principal> Api::authorize(const HttpRequest& request,
+                                                  const http::Route& route) {
+  if (unsafe_method(request.method) && !origin_allowed(request)) {
+    throw ApiError(ErrorCode::kCsrfFailed);
+  }
+  if (route.access.kind == http::Access::Kind::kPublic) return std::nullopt;
+  auto connection = services_.pool().lease();
+  std::string token = request.cookie(kSessionCookie);
+  if (token.empty()) throw ApiError(ErrorCode::kNotAuthenticated);
+  accounts::ResolvedSession session = services_.sessions().resolve(*connection, token);
+  if (session.status == accounts::ResolvedSession::Status::kExpired) {
+    throw ApiError(ErrorCode::kSessionExpired);
+  }
+  if (session.status != accounts::ResolvedSession::Status::kValid) {
+    throw ApiError(ErrorCode::kNotAuthenticated);
+  }
+  auto user = services_.users().find(*connection, session.user_id);
+  const accounts::Role* role = user ? accounts::find_role(user->role) : nullptr;
+  auto agency = user ? services_.agencies().find(*connection, user->agency_id) : std::nullopt;
+  if (!user || !user->active() || !role || !agency) {
+    services_.sessions().destroy(*connection, session.session_id);
+    throw ApiError(ErrorCode::kNotAuthenticated);
+  }
+  accounts::Principal principal{*user, *agency, role, session.session_id, session.csrf_token};
+  if (route.access.kind == http::Access::Kind::kPermission &&
+      !principal.can(route.access.permission)) {
+    services_.audit().record(*connection, {user->id, agency->id, "access.denied", "route",
+                                           route.pattern, request.client_ip, "denied"});
+    throw ApiError(ErrorCode::kForbidden);
+  }
+  if (unsafe_method(request.method) &&
+      !same_text(request.header("x-csrf-token"), principal.csrf_token)) {
+    throw ApiError(ErrorCode::kCsrfFailed);
+  }
+  return principal;
+}
+
+http::BodyPlan Api::plan_body(const HttpRequest& request) {
+  http::BodyPlan plan;
+  if (request.path.rfind("/api/", 0) != 0) return plan;
+  http::Router::Match match = router_.match(request.method, request.path);
+  if (!match.route || !match.route->streams_body) return plan;
+  try {
+    authorize(request, *match.route);
+  } catch (const ApiError& error) {
+    plan.refuse = error_response(error.code(), request, error.field());
+    return plan;
+  } catch (const std::exception& error) {
+    spdlog::error("request failed: route={} error={}", match.route->pattern, error.what());
+    plan.refuse = error_response(ErrorCode::kInternal, request);
+    return plan;
+  }
+  plan.stream_limit = services_.config().evidence_max_bytes;
+  return plan;
+}
+
 HttpResponse Api::handle_api(const HttpRequest& request, core::Language language,
                              std::string& route_label) {
   http::Router::Match match = router_.match(request.method, request.path);
@@ -157,41 +215,8 @@ HttpResponse Api::handle_api(const HttpRequest& request, core::Language language
   const http::Route& route = *match.route;
   route_label = route.pattern;
   http::RequestContext context{request, language, std::move(match.params), nullptr};
-  if (unsafe_method(request.method) && !origin_allowed(request)) {
-    throw ApiError(ErrorCode::kCsrfFailed);
-  }
-  std::optional<accounts::Principal> principal;
-  if (route.access.kind != http::Access::Kind::kPublic) {
-    auto connection = services_.pool().lease();
-    std::string token = request.cookie(kSessionCookie);
-    if (token.empty()) throw ApiError(ErrorCode::kNotAuthenticated);
-    accounts::ResolvedSession session = services_.sessions().resolve(*connection, token);
-    if (session.status == accounts::ResolvedSession::Status::kExpired) {
-      throw ApiError(ErrorCode::kSessionExpired);
-    }
-    if (session.status != accounts::ResolvedSession::Status::kValid) {
-      throw ApiError(ErrorCode::kNotAuthenticated);
-    }
-    auto user = services_.users().find(*connection, session.user_id);
-    const accounts::Role* role = user ? accounts::find_role(user->role) : nullptr;
-    auto agency = user ? services_.agencies().find(*connection, user->agency_id) : std::nullopt;
-    if (!user || !user->active() || !role || !agency) {
-      services_.sessions().destroy(*connection, session.session_id);
-      throw ApiError(ErrorCode::kNotAuthenticated);
-    }
-    principal = accounts::Principal{*user, *agency, role, session.session_id, session.csrf_token};
-    if (route.access.kind == http::Access::Kind::kPermission &&
-        !principal->can(route.access.permission)) {
-      services_.audit().record(*connection, {user->id, agency->id, "access.denied", "route",
-                                             route.pattern, request.client_ip, "denied"});
-      throw ApiError(ErrorCode::kForbidden);
-    }
-    if (unsafe_method(request.method) &&
-        !same_text(request.header("x-csrf-token"), principal->csrf_token)) {
-      throw ApiError(ErrorCode::kCsrfFailed);
-    }
-    context.principal = &*principal;
-  }
+  std::optional<accounts::Principal> principal = authorize(request, route);
+  if (principal) context.principal = &*principal;
   return route.handler(context);
 }
 

@@ -24,6 +24,7 @@
 #include "core/error.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "http/server.h"
 #include "http/static_files.h"
 
 namespace qorgau::app {
@@ -35,6 +36,11 @@ class Api {
   Api(Services& services, const std::filesystem::path& web_dir);
 
   http::HttpResponse handle(const http::HttpRequest& request);
+  // For the server, before a body is read: routes that stream their body
+  // (uploads) get it streamed to disk under `evidence_max_bytes`, and only
+  // after steps 1-5 below passed, so a caller without the permission is
+  // refused before sending gigabytes.
+  http::BodyPlan plan_body(const http::HttpRequest& request);
   http::HttpResponse error_response(core::ErrorCode code, const http::HttpRequest& request,
                                     const std::string& field = {});
   const http::Router& router() const { return router_; }
@@ -43,6 +49,10 @@ class Api {
  private:
   http::HttpResponse handle_api(const http::HttpRequest& request, core::Language language,
                                 std::string& route_label);
+  // Steps 3-5 below for `route`: the caller's principal (none for a public
+  // route), or ApiError.
+  std::optional<accounts::Principal> authorize(const http::HttpRequest& request,
+                                               const http::Route& route);
 
   Services& services_;
   http::Router router_;

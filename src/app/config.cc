@@ -84,6 +84,11 @@ const std::map<std::string, Setter>& setters() {
          c.max_body_bytes =
              static_cast<std::size_t>(parse_number("max_body_bytes", v, 1024, 64LL << 20));
        }},
+      {"evidence_max_bytes",
+       [](Config& c, const std::string& v) {
+         c.evidence_max_bytes =
+             static_cast<std::uint64_t>(parse_number("evidence_max_bytes", v, 1, 64LL << 30));
+       }},
       {"read_timeout_seconds",
        [](Config& c, const std::string& v) {
          c.read_timeout = std::chrono::seconds(parse_number("read_timeout_seconds", v, 1, 3600));

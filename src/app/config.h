@@ -24,6 +24,9 @@ struct Config {
   std::filesystem::path jurisdiction_file;  // empty: the built-in kz jurisdiction
   int threads = 4;
   std::size_t max_body_bytes = 1 << 20;
+  // The largest evidence file accepted (photo, video, audio, document). Uploads
+  // are streamed to disk, so this bounds disk use, not memory.
+  std::uint64_t evidence_max_bytes = 2ULL << 30;
   std::chrono::seconds read_timeout{30};
   std::chrono::minutes session_idle_timeout{30};
   int login_max_failures = 5;

@@ -59,6 +59,7 @@ TEST_F(ConfigTest, DefaultsWithoutFileEnvironmentOrFlags) {
   EXPECT_TRUE(c.jurisdiction_file.empty());
   EXPECT_EQ(c.threads, 4);
   EXPECT_EQ(c.max_body_bytes, 1u << 20);
+  EXPECT_EQ(c.evidence_max_bytes, 2ULL << 30) << "2 GiB";
   EXPECT_EQ(c.read_timeout, 30s);
   EXPECT_EQ(c.session_idle_timeout, 30min);
   EXPECT_EQ(c.login_max_failures, 5);
@@ -94,6 +95,7 @@ web_dir = "/srv/qorgau/web"
 jurisdiction_file = "/etc/qorgau/kz.toml"
 threads = 8
 max_body_bytes = 2048
+evidence_max_bytes = 5000000000
 read_timeout_seconds = 5
 session_idle_timeout_minutes = 10
 login_max_failures = 7
@@ -109,6 +111,7 @@ log_level = "debug"
   EXPECT_EQ(c.jurisdiction_file, fs::path("/etc/qorgau/kz.toml"));
   EXPECT_EQ(c.threads, 8);
   EXPECT_EQ(c.max_body_bytes, 2048u);
+  EXPECT_EQ(c.evidence_max_bytes, 5000000000u) << "above 4 GiB: no 32-bit truncation";
   EXPECT_EQ(c.read_timeout, 5s);
   EXPECT_EQ(c.session_idle_timeout, 10min);
   EXPECT_EQ(c.login_max_failures, 7);
@@ -208,6 +211,8 @@ TEST_F(ConfigTest, BadValuesInTheFileNameTheKey) {
       {"threads = 0\n", "threads"},
       {"threads = 1000\n", "threads"},
       {"max_body_bytes = 10\n", "max_body_bytes"},
+      {"evidence_max_bytes = 0\n", "evidence_max_bytes"},
+      {"evidence_max_bytes = 100000000000\n", "evidence_max_bytes"},
       {"session_idle_timeout_minutes = 0\n", "session_idle_timeout_minutes"},
       {"login_max_failures = 0\n", "login_max_failures"},
       {"read_timeout_seconds = 99999\n", "read_timeout_seconds"},

@@ -79,6 +79,21 @@ Services::Services(Config config, const core::Clock& clock)
       clock_, config_.intake_reports_per_hour, std::chrono::hours(1));
   intake_receipt_throttle_ = std::make_unique<accounts::LoginThrottle>(
       clock_, config_.intake_receipt_lookups_per_hour, std::chrono::hours(1));
+  evidence_blobs_ = std::make_unique<evidence::BlobStore>(config_.data_dir / "evidence", *keyring_);
+  evidence_ = std::make_unique<evidence::EvidenceStore>(*protector_, *audit_, clock_);
+}
+
+std::size_t Services::sweep_unacknowledged_files() {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(upload_dir(), ec)) {
+    std::error_code ignored;
+    if (fs::remove_all(entry.path(), ignored) > 0) ++removed;
+  }
+  auto connection = pool_->lease();
+  removed += evidence_blobs_->sweep(evidence_->blob_names(*connection));
+  if (removed > 0) spdlog::warn("start-up sweep deleted {} unacknowledged file(s)", removed);
+  return removed;
 }
 
 }  // namespace qorgau::app

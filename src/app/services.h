@@ -18,6 +18,8 @@
 #include "crypto/hash_chain.h"
 #include "crypto/keyring.h"
 #include "crypto/protector.h"
+#include "evidence/blob_store.h"
+#include "evidence/evidence.h"
 #include "help/directory.h"
 #include "help/rights.h"
 #include "intake/receipts.h"
@@ -65,7 +67,17 @@ class Services {
   // intake_receipt_lookups_per_hour); in memory, like the login throttle.
   accounts::LoginThrottle& intake_report_throttle() { return *intake_report_throttle_; }
   accounts::LoginThrottle& intake_receipt_throttle() { return *intake_receipt_throttle_; }
+  const evidence::BlobStore& evidence_blobs() const { return *evidence_blobs_; }
+  const evidence::EvidenceStore& evidence() const { return *evidence_; }
+  // Where streamed request bodies wait for their handler: <data-dir>/tmp.
+  std::filesystem::path upload_dir() const { return config_.data_dir / "tmp"; }
   int schema_version() const { return schema_version_; }
+
+  // Start-up sweep, before serving (never while a server runs on the same
+  // data directory): deletes request bodies left in upload_dir() and blobs
+  // that are unfinished or have no evidence row (a crash between writing a
+  // blob and committing its row). Returns how many files it deleted.
+  std::size_t sweep_unacknowledged_files();
 
  private:
   Config config_;
@@ -93,6 +105,8 @@ class Services {
   std::unique_ptr<intake::ReportStore> intake_reports_;
   std::unique_ptr<accounts::LoginThrottle> intake_report_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_receipt_throttle_;
+  std::unique_ptr<evidence::BlobStore> evidence_blobs_;
+  std::unique_ptr<evidence::EvidenceStore> evidence_;
   // Last: destroyed first, finishing queued writes while the database is still open.
   std::unique_ptr<store::GroupCommitter> committer_;
   int schema_version_ = 0;

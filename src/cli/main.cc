@@ -66,11 +66,14 @@ int serve(const Config& config, const char* argv0) {
   options.threads = config.threads;
   options.max_body_bytes = config.max_body_bytes;
   options.read_timeout = config.read_timeout;
+  options.upload_dir = services.upload_dir();
+  services.sweep_unacknowledged_files();
   qorgau::http::Server server(
       options, [&api](const qorgau::http::HttpRequest& r) { return api.handle(r); },
       [&api](qorgau::core::ErrorCode code, const qorgau::http::HttpRequest& r) {
         return api.error_response(code, r);
-      });
+      },
+      [&api](const qorgau::http::HttpRequest& r) { return api.plan_body(r); });
   std::uint16_t port = server.listen();
   spdlog::info("listening on http://{}:{} storage={} schema={}", config.bind, port,
                services.database().engine(), services.schema_version());

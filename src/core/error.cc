@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 36> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 37> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -193,6 +193,15 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 36> kCatalogue = {{
        "позвоните на линию помощи.",
        "This report is closed and takes no more additions. Please send a new report or call a "
        "help line."}}},
+    {ErrorCode::kUnsupportedFileType,
+     {415,
+      "unsupported_file_type",
+      {"Бұл файл түрі қабылданбайды. Фото (JPEG, PNG, HEIC, WebP, GIF), бейне (MP4, MOV, WebM, "
+       "3GP), аудио (MP3, M4A, OGG, WAV) немесе PDF жүктеңіз.",
+       "Этот тип файла не принимается. Загрузите фото (JPEG, PNG, HEIC, WebP, GIF), видео (MP4, "
+       "MOV, WebM, 3GP), аудио (MP3, M4A, OGG, WAV) или PDF.",
+       "This type of file is not accepted. Upload a photo (JPEG, PNG, HEIC, WebP, GIF), video "
+       "(MP4, MOV, WebM, 3GP), audio (MP3, M4A, OGG, WAV) or a PDF."}}},
     {ErrorCode::kInternal,
      {500,
       "internal_error",

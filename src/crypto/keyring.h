@@ -14,6 +14,7 @@ enum class KeyPurpose : std::uint64_t {
   kAuditChain = 3,
   kSessionToken = 4,
   kReceiptSecret = 5,  // keyed hashes of intake receipt secrets
+  kEvidenceBlob = 6,   // per-blob keys of evidence files (evidence/blob_store.h)
 };
 
 class Keyring {

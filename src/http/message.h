@@ -4,7 +4,11 @@
 // as the server runs them.
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,7 +27,11 @@ struct HttpRequest {
   std::string path;                            // decoded, without the query
   std::map<std::string, std::string> query;    // decoded query parameters
   std::map<std::string, std::string> headers;  // names lower-cased
-  std::string body;
+  std::string body;                            // empty when the body was streamed to `body_file`
+  // Routes that stream their body (Route::streams_body) get it here instead
+  // of in `body`: a temporary file the server deletes after the response
+  // unless the handler moved it away.
+  std::optional<std::filesystem::path> body_file;
   std::string client_ip;
 
   // The header value, or "" when absent.
@@ -32,10 +40,21 @@ struct HttpRequest {
   std::string cookie(std::string_view name) const;
 };
 
+// A response body produced piece by piece while it is sent (a large
+// download), so it is never whole in memory. `next` fills `chunk` with the
+// next piece and returns false after the last one; exactly `length` bytes in
+// all. If `next` throws, the server closes the connection: the client sees a
+// body shorter than Content-Length, never a wrong one taken for complete.
+struct BodyStream {
+  std::uint64_t length = 0;
+  std::function<bool(std::string& chunk)> next;
+};
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  std::optional<BodyStream> stream;                          // when set, sent instead of `body`
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, ...)
 
   static HttpResponse json(int status, const nlohmann::json& body);

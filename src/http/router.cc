@@ -64,6 +64,11 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
   routes_.push_back({method, std::move(pattern), access, std::move(handler)});
 }
 
+void Router::add_streamed(Method method, std::string pattern, Access access, Handler handler) {
+  add(method, std::move(pattern), access, std::move(handler));
+  routes_.back().streams_body = true;
+}
+
 Router::Match Router::match(Method method, const std::string& path) const {
   Match result;
   for (const auto& route : routes_) {

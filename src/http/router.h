@@ -46,11 +46,17 @@ struct Route {
   std::string pattern;
   Access access;
   Handler handler;
+  // The body arrives as a file (HttpRequest::body_file), streamed to disk
+  // under its own size limit, and only after the caller passed the access
+  // check (see Api::plan_body); otherwise it is read into memory.
+  bool streams_body = false;
 };
 
 class Router {
  public:
   void add(Method method, std::string pattern, Access access, Handler handler);
+  // A route whose request body is streamed to a file (Route::streams_body).
+  void add_streamed(Method method, std::string pattern, Access access, Handler handler);
   const std::vector<Route>& routes() const { return routes_; }
 
   struct Match {

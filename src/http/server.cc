@@ -8,7 +8,9 @@
 
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <limits>
 #include <mutex>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -111,6 +113,7 @@ struct Server::Impl {
   ServerOptions options;
   RequestHandler handler;
   ErrorResponder on_error;
+  BodyPlanner planner;
   asio::io_context io;
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
@@ -120,8 +123,11 @@ struct Server::Impl {
   std::mutex mutex;
   std::set<std::shared_ptr<Connection>> connections;
 
-  Impl(ServerOptions o, RequestHandler h, ErrorResponder e)
-      : options(std::move(o)), handler(std::move(h)), on_error(std::move(e)) {}
+  Impl(ServerOptions o, RequestHandler h, ErrorResponder e, BodyPlanner p)
+      : options(std::move(o)),
+        handler(std::move(h)),
+        on_error(std::move(e)),
+        planner(std::move(p)) {}
 
   bhttp::response<bhttp::string_body> to_beast(const HttpResponse& r, unsigned version,
                                                bool keep_alive, bool head) {
@@ -152,6 +158,62 @@ struct Server::Impl {
     }
   }
 
+  // A fresh name in the upload directory for a streamed body.
+  std::filesystem::path upload_path() {
+    static std::atomic<std::uint64_t> counter{0};
+    std::random_device random;
+    std::uint64_t bits = (static_cast<std::uint64_t>(random()) << 32) ^ random();
+    return options.upload_dir / ("upload-" + std::to_string(bits) + "-" +
+                                 std::to_string(counter.fetch_add(1)) + ".part");
+  }
+
+  // Writes a streamed response: the header, then each piece from the
+  // source as it comes. Returns false if the connection must be closed.
+  asio::awaitable<bool> write_stream(beast::tcp_stream& stream, HttpResponse& r, unsigned version,
+                                     bool keep_alive, bool head) {
+    bhttp::response<bhttp::buffer_body> res{static_cast<bhttp::status>(r.status), version};
+    res.set(bhttp::field::server, "qorgau");
+    if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
+    for (const auto& [name, value] : r.headers) res.insert(name, value);
+    res.keep_alive(keep_alive);
+    res.content_length(r.stream->length);
+    res.body().data = nullptr;
+    res.body().more = true;
+    bhttp::response_serializer<bhttp::buffer_body> serializer{res};
+    beast::error_code ec;
+    stream.expires_after(options.read_timeout);
+    co_await bhttp::async_write_header(stream, serializer,
+                                       asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return false;
+    if (head) co_return true;
+    std::string chunk;
+    std::uint64_t sent = 0;
+    for (;;) {
+      bool more = false;
+      try {
+        chunk.clear();
+        more = r.stream->next(chunk);
+      } catch (const std::exception& error) {
+        spdlog::error("streamed response failed after {} bytes: {}", sent, error.what());
+        co_return false;
+      }
+      sent += chunk.size();
+      if (sent > r.stream->length || (!more && sent != r.stream->length)) {
+        spdlog::error("streamed response length mismatch: {} of {}", sent, r.stream->length);
+        co_return false;
+      }
+      res.body().data = chunk.empty() ? nullptr : chunk.data();
+      res.body().size = chunk.size();
+      res.body().more = more;
+      stream.expires_after(options.read_timeout);
+      co_await bhttp::async_write(stream, serializer,
+                                  asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) co_return false;
+      if (!more) co_return true;
+    }
+  }
+
   asio::awaitable<void> serve_connection(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     auto state = std::make_shared<Connection>();
@@ -167,49 +229,104 @@ struct Server::Impl {
     beast::flat_buffer buffer;
     bool first = true;
     while (!stopping) {
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(16 * 1024);
-      parser.body_limit(options.max_body_bytes);
+      // The header first; the body's limit and destination depend on the route.
+      bhttp::request_parser<bhttp::empty_body> head_parser;
+      head_parser.header_limit(16 * 1024);
+      // No limit yet (boost::none would refuse every body in Beast 1.74).
+      head_parser.body_limit(std::numeric_limits<std::uint64_t>::max());
       stream.expires_after(first ? options.read_timeout : options.idle_timeout);
       first = false;
-      co_await bhttp::async_read_header(stream, buffer, parser,
+      co_await bhttp::async_read_header(stream, buffer, head_parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
+      HttpRequest request;
+      request.client_ip = client_ip;
+      const auto& header = head_parser.get();
+      for (const auto& field : header) {
+        request.headers[lower(field.name_string())] = std::string(field.value());
+      }
+      unsigned version = header.version() ? header.version() : 11;
+      bool wants_keep_alive = header.keep_alive();
+      bool too_large = ec == bhttp::error::header_limit;
+      std::optional<HttpResponse> refused;
+      bool target_ok = false;
+      std::optional<std::uint64_t> stream_limit;
       if (!ec) {
-        stream.expires_after(options.read_timeout);
-        co_await bhttp::async_read(stream, buffer, parser,
-                                   asio::redirect_error(asio::use_awaitable, ec));
+        request.method = to_method(header.method());
+        target_ok = parse_target(header.target(), request);
+        if (target_ok && planner) {
+          BodyPlan plan = planner(request);
+          stream_limit = plan.stream_limit;
+          refused = std::move(plan.refuse);
+        }
+        std::uint64_t limit = stream_limit ? *stream_limit : options.max_body_bytes;
+        auto length = head_parser.content_length();
+        if (length && *length > limit) too_large = true;
+        if (!too_large && !refused) {
+          stream.expires_after(options.read_timeout);
+          if (stream_limit) {
+            std::filesystem::path path = upload_path();
+            bhttp::request_parser<bhttp::file_body> file_parser{std::move(head_parser)};
+            file_parser.body_limit(limit);
+            file_parser.get().body().open(path.c_str(), beast::file_mode::write_new, ec);
+            if (ec) {
+              spdlog::error("cannot create an upload file in {}: {}", options.upload_dir.string(),
+                            ec.message());
+              refused = on_error(core::ErrorCode::kInternal, request);
+              ec = {};
+            } else {
+              // A large body takes as long as the network needs: the
+              // timeout is for each read making progress, not for the whole.
+              while (!ec && !file_parser.is_done()) {
+                stream.expires_after(options.read_timeout);
+                co_await bhttp::async_read_some(stream, buffer, file_parser,
+                                                asio::redirect_error(asio::use_awaitable, ec));
+              }
+              file_parser.get().body().close();
+              request.body_file = path;
+            }
+          } else {
+            bhttp::request_parser<bhttp::string_body> string_parser{std::move(head_parser)};
+            string_parser.body_limit(limit);
+            co_await bhttp::async_read(stream, buffer, string_parser,
+                                       asio::redirect_error(asio::use_awaitable, ec));
+            request.body = std::move(string_parser.get().body());
+          }
+          if (ec == bhttp::error::body_limit) too_large = true;
+        }
       }
       {
         std::lock_guard lock(mutex);
         state->busy = true;
       }
-      HttpRequest request;
-      request.client_ip = client_ip;
-      const auto& header = parser.get();
-      for (const auto& field : header) {
-        request.headers[lower(field.name_string())] = std::string(field.value());
-      }
-      unsigned version = header.version() ? header.version() : 11;
-      if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
-        auto res =
-            to_beast(on_error(core::ErrorCode::kBodyTooLarge, request), version, false, false);
+      if (too_large || refused) {
+        remove_body_file(request);
+        HttpResponse response =
+            refused ? std::move(*refused) : on_error(core::ErrorCode::kBodyTooLarge, request);
+        auto res = to_beast(response, version, false, false);
         co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
         co_await linger(stream);
         break;
       }
-      if (ec) break;  // closed, timed out or cancelled by shutdown
-      request.method = to_method(header.method());
-      request.body = std::move(parser.get().body());
+      if (ec) {  // closed, timed out or cancelled by shutdown
+        remove_body_file(request);
+        break;
+      }
       HttpResponse response;
-      if (!parse_target(header.target(), request)) {
+      if (!target_ok) {
         response = on_error(core::ErrorCode::kNotFound, request);
       } else {
         response = handler(request);
       }
-      bool keep_alive = header.keep_alive() && !stopping;
-      auto res = to_beast(response, version, keep_alive, request.method == Method::kHead);
-      stream.expires_after(options.read_timeout);
-      co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      remove_body_file(request);
+      bool keep_alive = wants_keep_alive && !stopping;
+      bool head = request.method == Method::kHead;
+      if (response.stream) {
+        if (!co_await write_stream(stream, response, version, keep_alive, head)) break;
+      } else {
+        auto res = to_beast(response, version, keep_alive, head);
+        stream.expires_after(options.read_timeout);
+        co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      }
       {
         std::lock_guard lock(mutex);
         state->busy = false;
@@ -223,6 +340,13 @@ struct Server::Impl {
     if (stopping && connections.empty()) {
       asio::post(control, [this] { grace_timer.cancel(); });
     }
+  }
+
+  // Deletes a streamed body's file, unless the handler moved it away.
+  static void remove_body_file(const HttpRequest& request) {
+    if (!request.body_file) return;
+    std::error_code ignored;
+    std::filesystem::remove(*request.body_file, ignored);
   }
 
   asio::awaitable<void> accept_loop() {
@@ -269,8 +393,16 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerOptions options, RequestHandler handler, ErrorResponder on_error)
-    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(on_error))) {}
+Server::Server(ServerOptions options, RequestHandler handler, ErrorResponder on_error,
+               BodyPlanner planner)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(on_error),
+                                   std::move(planner))) {
+  if (!impl_->options.upload_dir.empty()) {
+    std::filesystem::create_directories(impl_->options.upload_dir);
+    std::filesystem::permissions(impl_->options.upload_dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace);
+  }
+}
 
 Server::~Server() = default;
 

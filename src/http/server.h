@@ -2,8 +2,13 @@
 //
 // Guarantees:
 //  - request headers are limited to 16 KiB and bodies to `max_body_bytes`
-//    (413 body_too_large, connection closed); a request must arrive within
-//    `read_timeout` and an idle keep-alive connection is closed after
+//    (413 body_too_large, connection closed); a route may instead have its
+//    body streamed to a file in `upload_dir` with a limit of its own (see
+//    BodyPlan): memory use then does not grow with the body, and the file is
+//    deleted after the response unless the handler moved it (also when the
+//    client goes away or the body is too large); a request must arrive within
+//    `read_timeout` (a streamed body: each read must make progress within it,
+//    and a streamed response each write), and an idle keep-alive connection is closed after
 //    `idle_timeout`;
 //  - graceful shutdown on SIGINT/SIGTERM or stop(): the listener closes at
 //    once, idle connections are closed, requests already being handled run
@@ -15,8 +20,10 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/error.h"
@@ -32,6 +39,18 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{30};
+  // Streamed request bodies are written here (created if missing).
+  std::filesystem::path upload_dir;
+};
+
+// What to do with a request's body, decided from its method, path and
+// headers before any of the body is read.
+struct BodyPlan {
+  // Set: stream the body to a file, refusing more than this many bytes.
+  std::optional<std::uint64_t> stream_limit;
+  // Set: answer this at once without reading the body, then close (for a
+  // streamed route the caller may not use: no gigabytes from strangers).
+  std::optional<HttpResponse> refuse;
 };
 
 class Server {
@@ -41,7 +60,12 @@ class Server {
   // body, malformed target); gets the request's headers when known.
   using ErrorResponder = std::function<HttpResponse(core::ErrorCode, const HttpRequest&)>;
 
-  Server(ServerOptions options, RequestHandler handler, ErrorResponder on_error);
+  // Decides how each request's body is received; without one every body is
+  // read into memory under `max_body_bytes`.
+  using BodyPlanner = std::function<BodyPlan(const HttpRequest&)>;
+
+  Server(ServerOptions options, RequestHandler handler, ErrorResponder on_error,
+         BodyPlanner planner = nullptr);
   ~Server();
 
   // Binds and listens; returns the bound port. Throws on failure.

@@ -74,6 +74,12 @@ const std::vector<Row> kMatrix = {
     {"GET", "/api/v1/intake/reports/{id}", "...YY......"},
     {"POST", "/api/v1/intake/reports/{id}/review", "...YY......"},
     {"POST", "/api/v1/intake/reports/{id}/close", "...YY......"},
+    {"POST", "/api/v1/evidence", "...YYY....."},
+    {"GET", "/api/v1/evidence/{id}", "...YYY.YY.."},
+    {"GET", "/api/v1/evidence/{id}/content", "...YYY.YY.."},
+    {"POST", "/api/v1/evidence/{id}/verify", "...YYY.YY.."},
+    {"POST", "/api/v1/evidence/{id}/handover", "...YYY....."},
+    {"GET", "/api/v1/evidence/{id}/custody", "...YYY.YY.."},
     // Logging out ends the session, so it is tried last for each role.
     {"DELETE", "/api/v1/session", "any_user"},
 };
