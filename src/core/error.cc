@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 36> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 37> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -193,6 +193,15 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 36> kCatalogue = {{
        "позвоните на линию помощи.",
        "This report is closed and takes no more additions. Please send a new report or call a "
        "help line."}}},
+    {ErrorCode::kReconciliationBarred,
+     {409,
+      "reconciliation_barred",
+      {"Бұл істі татуласумен жабуға болмайды: заң қайталанған құқық бұзушылықта татуласуға тыйым "
+       "салады.",
+       "Это дело нельзя закрыть примирением: закон запрещает примирение при повторном "
+       "правонарушении.",
+       "This case cannot be closed by reconciliation: the law bars reconciliation for a repeat "
+       "offence."}}},
     {ErrorCode::kInternal,
      {500,
       "internal_error",
