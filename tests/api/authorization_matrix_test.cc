@@ -74,6 +74,8 @@ const std::vector<Row> kMatrix = {
     {"GET", "/api/v1/intake/reports/{id}", "...YY......"},
     {"POST", "/api/v1/intake/reports/{id}/review", "...YY......"},
     {"POST", "/api/v1/intake/reports/{id}/close", "...YY......"},
+    {"POST", "/api/v1/intake/reports/{id}/accept", "...YY......"},
+    {"POST", "/api/v1/intake/reports/{id}/merge", "...YY......"},
     // Logging out ends the session, so it is tried last for each role.
     {"DELETE", "/api/v1/session", "any_user"},
 };
