@@ -85,3 +85,20 @@ CREATE TABLE person_name_keys (
   name_key_bidx {{bytes}} NOT NULL
 );
 CREATE INDEX person_name_keys_key ON person_name_keys (name_key_bidx);
+
+-- Referrals between agencies: what the survivor consented to share (codes of
+-- referral_shares()), nothing else; the receiving agency accepts or declines.
+CREATE TABLE case_referrals (
+  id {{id_pk}},
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  from_agency_id BIGINT NOT NULL REFERENCES agencies (id),
+  to_agency_id BIGINT NOT NULL REFERENCES agencies (id),
+  share TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'declined')),
+  created_by_user_id BIGINT REFERENCES users (id),
+  created_at BIGINT NOT NULL,
+  decided_by_user_id BIGINT REFERENCES users (id),
+  decided_at BIGINT
+);
+CREATE INDEX case_referrals_case ON case_referrals (case_id, id);
+CREATE INDEX case_referrals_to ON case_referrals (to_agency_id, status);

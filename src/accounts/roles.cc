@@ -34,6 +34,10 @@ std::string_view name(Permission permission) {
       return "shelters.reports";
     case Permission::kIntakeTriage:
       return "intake.triage";
+    case Permission::kCasesRead:
+      return "cases.read";
+    case Permission::kCasesWrite:
+      return "cases.write";
   }
   return "unknown";
 }
@@ -57,6 +61,7 @@ const std::vector<Permission>& all_permissions() {
       Permission::kPeopleRead,     Permission::kPeopleWrite,     Permission::kHelpManage,
       Permission::kSheltersRead,   Permission::kSheltersRefer,   Permission::kSheltersOperate,
       Permission::kSheltersManage, Permission::kSheltersReports, Permission::kIntakeTriage,
+      Permission::kCasesRead,      Permission::kCasesWrite,
   };
   return kAll;
 }
@@ -82,19 +87,20 @@ const std::vector<Role>& all_roles() {
       {"operator_111",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kIntakeTriage}},
+        P::kIntakeTriage, P::kCasesRead, P::kCasesWrite}},
       {"police_inspector",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kIntakeTriage}},
+        P::kIntakeTriage, P::kCasesRead, P::kCasesWrite}},
       {"case_worker",
        Scope::kAgency,
-       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer}},
+       {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
+        P::kCasesRead, P::kCasesWrite}},
       {"shelter_staff",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kSheltersRead, P::kSheltersOperate}},
-      {"prosecutor", Scope::kRegion, {P::kPeopleRead, P::kAgenciesRead}},
-      {"judge", Scope::kRegion, {P::kPeopleRead}},
+      {"prosecutor", Scope::kRegion, {P::kPeopleRead, P::kAgenciesRead, P::kCasesRead}},
+      {"judge", Scope::kRegion, {P::kPeopleRead, P::kCasesRead}},
       {"analyst", Scope::kNational, {P::kAgenciesRead, P::kSheltersReports}},
       {"ministry_coordinator",
        Scope::kNational,

@@ -33,6 +33,8 @@ enum class Permission {
   kSheltersManage,   // add crisis centres to the network
   kSheltersReports,  // occupancy, turn-away and stay statistics
   kIntakeTriage,     // the queue of public reports: read, review, close
+  kCasesRead,        // cases in scope: list, search, the one-screen view
+  kCasesWrite,       // open cases, move them through the lifecycle, notes, tasks, referrals
 };
 
 enum class Scope { kNational, kRegion, kAgency };

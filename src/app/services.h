@@ -15,6 +15,7 @@
 #include "audit/audit_log.h"
 #include "cases/cases.h"
 #include "cases/matching.h"
+#include "cases/referrals.h"
 #include "cases/timeline.h"
 #include "core/clock.h"
 #include "core/jurisdiction.h"
@@ -64,6 +65,7 @@ class Services {
   const cases::Timeline& case_timeline() const { return *case_timeline_; }
   const cases::CaseStore& cases() const { return *cases_; }
   const cases::Matcher& person_matcher() const { return *person_matcher_; }
+  const cases::ReferralStore& case_referrals() const { return *case_referrals_; }
   // Per-address limits of public intake (config intake_reports_per_hour and
   // intake_receipt_lookups_per_hour); in memory, like the login throttle.
   accounts::LoginThrottle& intake_report_throttle() { return *intake_report_throttle_; }
@@ -97,6 +99,7 @@ class Services {
   std::unique_ptr<cases::Timeline> case_timeline_;
   std::unique_ptr<cases::CaseStore> cases_;
   std::unique_ptr<cases::Matcher> person_matcher_;
+  std::unique_ptr<cases::ReferralStore> case_referrals_;
   std::unique_ptr<accounts::LoginThrottle> intake_report_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_receipt_throttle_;
   int schema_version_ = 0;
