@@ -72,7 +72,10 @@ const std::vector<Permission>& all_permissions() {
 // seen only by the staff of their own centre (shelters.operate, agency scope)
 // and the ministry's coordinator; referrers see vacancies, never residents.
 // Public reports (intake.triage) reach the 111 contact centre and the police
-// of the report's region.
+// of the report's region. Cases are written by the 111 contact centre, the police and
+// case workers, and read also by prosecutors and judges (cases.read/cases.write); a case is
+// reached through its owner or assigned agency, or, for the consented fields only, through an
+// accepted referral (src/cases/cases_api.h).
 const std::vector<Role>& all_roles() {
   using P = Permission;
   static const std::vector<Role> kRoles = {

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "cases/cases_json.h"
+#include "cases/csv.h"
+#include "core/code_list.h"
 #include "core/error.h"
 #include "core/iin.h"
 #include "http/json_body.h"
@@ -26,6 +28,7 @@ using nlohmann::json;
 namespace {
 
 constexpr std::int64_t kMaxPerPage = 100;
+constexpr std::int64_t kMaxExportRows = 10000;
 
 audit::AuditEvent event(const RequestContext& ctx, std::string action, std::string object_type,
                         std::string object_id) {
@@ -196,28 +199,36 @@ HttpResponse write(app::Services& s, RequestContext& ctx, const std::string& act
   return HttpResponse::json(status, out);
 }
 
-HttpResponse list_cases(app::Services& s, RequestContext& ctx) {
-  const auto& request = ctx.request;
-  const accounts::Principal& user = ctx.user();
-  std::string sql =
-      "SELECT cases.id FROM cases JOIN agencies owner ON owner.id = cases.owner_agency_id "
-      "LEFT JOIN agencies assigned ON assigned.id = cases.assigned_agency_id WHERE 1 = 1";
+// The list's filters and scope as SQL selecting case ids, with its parameters.
+struct CaseQuery {
+  std::string sql;
   std::vector<store::Value> params;
-  auto bind = [&](store::Value v) {
+  std::string direction;  // "ASC" | "DESC"
+
+  std::string bind(store::Value v) {
     params.push_back(std::move(v));
     return "$" + std::to_string(params.size());
-  };
+  }
+};
+
+CaseQuery case_query(app::Services& s, const RequestContext& ctx) {
+  const auto& request = ctx.request;
+  const accounts::Principal& user = ctx.user();
+  CaseQuery q;
+  q.sql =
+      "SELECT cases.id FROM cases JOIN agencies owner ON owner.id = cases.owner_agency_id "
+      "LEFT JOIN agencies assigned ON assigned.id = cases.assigned_agency_id WHERE 1 = 1";
   switch (user.role->scope) {
     case accounts::Scope::kNational:
       break;
     case accounts::Scope::kRegion: {
-      std::string p = bind(user.agency.region_kato);
-      sql += " AND (owner.region_kato = " + p + " OR assigned.region_kato = " + p + ")";
+      std::string p = q.bind(user.agency.region_kato);
+      q.sql += " AND (owner.region_kato = " + p + " OR assigned.region_kato = " + p + ")";
       break;
     }
     case accounts::Scope::kAgency: {
-      std::string p = bind(user.agency.id);
-      sql += " AND (cases.owner_agency_id = " + p + " OR cases.assigned_agency_id = " + p + ")";
+      std::string p = q.bind(user.agency.id);
+      q.sql += " AND (cases.owner_agency_id = " + p + " OR cases.assigned_agency_id = " + p + ")";
       break;
     }
   }
@@ -225,27 +236,27 @@ HttpResponse list_cases(app::Services& s, RequestContext& ctx) {
     if (!s.jurisdiction().find_region(*region)) {
       throw ApiError(ErrorCode::kValidationFailed, "region");
     }
-    sql += " AND cases.region_kato = " + bind(*region);
+    q.sql += " AND cases.region_kato = " + q.bind(*region);
   }
   if (auto type = http::query_string(request, "type", 64)) {
     const auto& types = intake::incident_types();
     if (std::find(types.begin(), types.end(), *type) == types.end()) {
       throw ApiError(ErrorCode::kValidationFailed, "type");
     }
-    sql += " AND (',' || cases.incident_types || ',') LIKE " + bind("%," + *type + ",%");
+    q.sql += " AND (',' || cases.incident_types || ',') LIKE " + q.bind("%," + *type + ",%");
   }
   if (auto status = http::query_string(request, "status", 32)) {
     if (std::find(case_statuses().begin(), case_statuses().end(), *status) ==
         case_statuses().end()) {
       throw ApiError(ErrorCode::kValidationFailed, "status");
     }
-    sql += " AND cases.status = " + bind(*status);
+    q.sql += " AND cases.status = " + q.bind(*status);
   }
   if (auto assigned = http::query_string(request, "assigned", 16)) {
     if (*assigned == "me") {
-      sql += " AND cases.assigned_user_id = " + bind(user.user.id);
+      q.sql += " AND cases.assigned_user_id = " + q.bind(user.user.id);
     } else if (*assigned == "agency") {
-      sql += " AND cases.assigned_agency_id = " + bind(user.agency.id);
+      q.sql += " AND cases.assigned_agency_id = " + q.bind(user.agency.id);
     } else {
       throw ApiError(ErrorCode::kValidationFailed, "assigned");
     }
@@ -255,44 +266,86 @@ HttpResponse list_cases(app::Services& s, RequestContext& ctx) {
       auto day = parse_day(*text);
       if (!day) throw ApiError(ErrorCode::kValidationFailed, bound);
       if (std::string_view(bound) == "from") {
-        sql += " AND cases.opened_at >= " + bind(day_start_ms(*day));
+        q.sql += " AND cases.opened_at >= " + q.bind(day_start_ms(*day));
       } else {
-        sql += " AND cases.opened_at < " +
-               bind(day_start_ms(std::chrono::sys_days(*day) + std::chrono::days(1)));
+        q.sql += " AND cases.opened_at < " +
+                 q.bind(day_start_ms(std::chrono::sys_days(*day) + std::chrono::days(1)));
       }
     }
   }
-  if (auto q = http::query_string(request, "q", 32)) {
+  if (auto text = http::query_string(request, "q", 32)) {
     std::string number;
-    for (char ch : *q) {
+    for (char ch : *text) {
       if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-') {
         throw ApiError(ErrorCode::kValidationFailed, "q");
       }
       number.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
     }
-    sql += " AND cases.case_number LIKE " + bind(number + "%");
+    q.sql += " AND cases.case_number LIKE " + q.bind(number + "%");
   }
   std::string sort = http::query_string(request, "sort", 16).value_or("-opened_at");
   if (sort != "opened_at" && sort != "-opened_at") {
     throw ApiError(ErrorCode::kValidationFailed, "sort");
   }
-  std::int64_t page = http::query_integer(request, "page", 1, 1'000'000).value_or(1);
-  std::int64_t per_page = http::query_integer(request, "per_page", 1, kMaxPerPage).value_or(20);
+  q.direction = sort == "opened_at" ? "ASC" : "DESC";
+  return q;
+}
 
+// The matching cases in order, at most `limit` from `offset`.
+std::vector<Case> run_query(app::Services& s, store::Connection& c, CaseQuery q, std::int64_t limit,
+                            std::int64_t offset) {
+  q.sql += " ORDER BY cases.opened_at " + q.direction + ", cases.id " + q.direction;
+  q.sql += " LIMIT " + q.bind(limit);
+  q.sql += " OFFSET " + q.bind(offset);
+  std::vector<Case> out;
+  for (const auto& row : c.query(q.sql, q.params))
+    out.push_back(*s.cases().find(c, row.integer(0)));
+  return out;
+}
+
+HttpResponse list_cases(app::Services& s, RequestContext& ctx) {
+  CaseQuery q = case_query(s, ctx);
+  std::int64_t page = http::query_integer(ctx.request, "page", 1, 1'000'000).value_or(1);
+  std::int64_t per_page = http::query_integer(ctx.request, "per_page", 1, kMaxPerPage).value_or(20);
   auto connection = s.pool().lease();
   std::int64_t total =
-      connection->query_one("SELECT COUNT(*) FROM (" + sql + ") AS matched", params)->integer(0);
-  std::string direction = sort == "opened_at" ? "ASC" : "DESC";
-  sql += " ORDER BY cases.opened_at " + direction + ", cases.id " + direction;
-  sql += " LIMIT " + bind(per_page);
-  sql += " OFFSET " + bind((page - 1) * per_page);
+      connection->query_one("SELECT COUNT(*) FROM (" + q.sql + ") AS matched", q.params)
+          ->integer(0);
   json out = json::array();
-  for (const auto& row : connection->query(sql, params)) {
-    out.push_back(case_json(*s.cases().find(*connection, row.integer(0))));
+  for (const auto& found : run_query(s, *connection, q, per_page, (page - 1) * per_page)) {
+    out.push_back(case_json(found));
   }
   s.audit().record(*connection, event(ctx, "case.list", "case", "list"));
   return HttpResponse::json(
       200, {{"cases", out}, {"page", page}, {"per_page", per_page}, {"total", total}});
+}
+
+// The list's filters as CSV (codes only, no names), formula cells neutralised.
+HttpResponse export_cases(app::Services& s, RequestContext& ctx) {
+  CaseQuery q = case_query(s, ctx);
+  auto connection = s.pool().lease();
+  std::string body = csv_row({"case_number", "status", "basis", "ground", "incident_types",
+                              "region_kato", "owner_agency_id", "assigned_agency_id", "offence",
+                              "repeat_offence", "opened_at", "closed_at", "close_reason"});
+  auto text = [](const std::optional<std::string>& v) { return v.value_or(""); };
+  auto number = [](const std::optional<std::int64_t>& v) {
+    return v ? std::to_string(*v) : std::string();
+  };
+  for (const auto& c : run_query(s, *connection, q, kMaxExportRows, 0)) {
+    body +=
+        csv_row({c.case_number, c.status, c.basis, text(c.ground),
+                 core::join_codes(c.incident_types), c.region_kato,
+                 std::to_string(c.owner_agency_id), number(c.assigned_agency_id), text(c.offence),
+                 c.repeat_offence ? "true" : "false", core::format_iso8601_utc(c.opened_at),
+                 c.closed_at ? core::format_iso8601_utc(*c.closed_at) : "", text(c.close_reason)});
+  }
+  s.audit().record(*connection, event(ctx, "case.export", "case", "export"));
+  HttpResponse response;
+  response.status = 200;
+  response.content_type = "text/csv; charset=utf-8";
+  response.body = std::move(body);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"cases.csv\"");
+  return response;
 }
 
 }  // namespace
@@ -332,6 +385,10 @@ void register_case_routes(http::Router& router, app::Services& s) {
 
   router.add(Method::kGet, "/api/v1/cases", Access::need(Permission::kCasesRead),
              [&s](RequestContext& ctx) { return list_cases(s, ctx); });
+
+  // Before /api/v1/cases/{id}: the first registered pattern that matches wins.
+  router.add(Method::kGet, "/api/v1/cases/export.csv", Access::need(Permission::kCasesRead),
+             [&s](RequestContext& ctx) { return export_cases(s, ctx); });
 
   router.add(Method::kPost, "/api/v1/cases/search", Access::need(Permission::kCasesRead),
              [&s](RequestContext& ctx) {

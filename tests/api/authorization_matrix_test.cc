@@ -78,6 +78,7 @@ const std::vector<Row> kMatrix = {
     {"POST", "/api/v1/intake/reports/{id}/merge", "...YY......"},
     {"POST", "/api/v1/cases", "...YYY....."},
     {"GET", "/api/v1/cases", "...YYY.YY.."},
+    {"GET", "/api/v1/cases/export.csv", "...YYY.YY.."},
     {"POST", "/api/v1/cases/search", "...YYY.YY.."},
     {"GET", "/api/v1/cases/{id}", "...YYY.YY.."},
     {"POST", "/api/v1/cases/{id}/transition", "...YYY....."},

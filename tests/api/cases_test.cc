@@ -5,6 +5,7 @@
 // clear error and changes nothing (rows and audit entries counted).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/iin.h"
@@ -475,6 +476,35 @@ TEST_F(Cases, ListsFilterSortPageAndSearchWithinScope) {
   EXPECT_EQ(ids(found), std::vector<std::int64_t>{first});
   EXPECT_TRUE(
       ids(operator_.post("/api/v1/cases/search", {{"full_name", "Aigul Sarsenova"}})).empty());
+}
+
+TEST_F(Cases, ExportsTheFilteredListAsSafeCsv) {
+  std::int64_t first = open_case("Айгүл Сәрсенова", "Ерлан Сәрсенов");
+  open_case("Динара Омарова", "Бауыржан Омаров", {{"incident_types", {"rape", "stalking"}}});
+  Reply number = inspector_.get(case_path(first));
+  std::string case_number = number.json()["case_number"];
+
+  std::int64_t exports = count("SELECT COUNT(*) FROM audit_log WHERE action = 'case.export'");
+  Reply csv = inspector_.get("/api/v1/cases/export.csv?sort=opened_at");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.headers["content-type"], "text/csv; charset=utf-8");
+  EXPECT_NE(csv.headers["content-disposition"].find("cases.csv"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("case_number,status,basis,ground,incident_types,", 0), 0u);
+  EXPECT_NE(csv.body.find("\r\n" + case_number + ",opened,complaint,,physical_assault,750000000,"),
+            std::string::npos)
+      << csv.body;
+  EXPECT_NE(csv.body.find("\"rape,stalking\""), std::string::npos) << csv.body;
+  EXPECT_EQ(csv.body.find("Сәрсенова"), std::string::npos) << "codes only, no names";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'case.export'"), exports + 1);
+
+  Reply filtered = inspector_.get("/api/v1/cases/export.csv?type=rape");
+  ASSERT_EQ(filtered.status, 200);
+  EXPECT_EQ(filtered.body.find(case_number), std::string::npos);
+  EXPECT_EQ(std::count(filtered.body.begin(), filtered.body.end(), '\n'), 2);
+  EXPECT_EQ(inspector_.get("/api/v1/cases/export.csv?status=lost").status, 400);
+  Reply elsewhere = operator_.get("/api/v1/cases/export.csv");
+  ASSERT_EQ(elsewhere.status, 200);
+  EXPECT_EQ(std::count(elsewhere.body.begin(), elsewhere.body.end(), '\n'), 1);  // header only
 }
 
 }  // namespace
