@@ -11,6 +11,7 @@
 
 #include "accounts/agencies.h"
 #include "cases/cases.h"
+#include "cases/referrals.h"
 #include "cases/timeline.h"
 #include "core/clock.h"
 #include "core/jurisdiction.h"
@@ -369,6 +370,36 @@ TEST_F(CaseStores, ServicesHaveAKindADateAndAProvider) {
   ASSERT_EQ(services.size(), 5u);
   EXPECT_EQ(services[0].provider_agency_id, centre_);
   EXPECT_EQ(kinds(c.id).back(), "service_delivered");
+}
+
+TEST_F(CaseStores, ReferralsCarryOnlyConsentedCodesAndAreDecidedOnce) {
+  ReferralStore referrals(timeline_, clock_);
+  Case c = open(complaint());
+  auto refused = [&](std::vector<std::string> share, std::int64_t to) {
+    return error_of([&] { referrals.create(conn(), c.id, police_, to, share, user_); });
+  };
+  EXPECT_EQ(refused({}, centre_), ErrorCode::kMissingField);
+  EXPECT_EQ(refused({"everything"}, centre_), ErrorCode::kValidationFailed);
+  EXPECT_EQ(refused({"survivor_name", "survivor_name"}, centre_), ErrorCode::kValidationFailed);
+  EXPECT_EQ(refused({"survivor_name"}, police_), ErrorCode::kValidationFailed);
+  EXPECT_EQ(refused({"survivor_name"}, 999), ErrorCode::kUnknownAgency);
+  EXPECT_EQ(count("case_referrals"), 0);
+  EXPECT_EQ(kinds(c.id), std::vector<std::string>{"opened"});
+
+  Referral sent = referrals.create(conn(), c.id, police_, centre_,
+                                   {"survivor_name", "survivor_contact"}, user_);
+  EXPECT_EQ(sent.status, "pending");
+  EXPECT_EQ(sent.share, (std::vector<std::string>{"survivor_name", "survivor_contact"}));
+  EXPECT_EQ(referrals.to_agency(conn(), centre_).size(), 1u);
+  EXPECT_TRUE(referrals.to_agency(conn(), police_).empty());
+  Referral accepted = referrals.decide(conn(), sent.id, true, worker_);
+  EXPECT_EQ(accepted.status, "accepted");
+  EXPECT_EQ(accepted.decided_at, kStartMs);
+  EXPECT_EQ(error_of([&] { referrals.decide(conn(), sent.id, false, worker_); }),
+            ErrorCode::kInvalidState);
+  EXPECT_EQ(error_of([&] { referrals.decide(conn(), 999, true, worker_); }), ErrorCode::kNotFound);
+  EXPECT_EQ(kinds(c.id),
+            (std::vector<std::string>{"opened", "referral_sent", "referral_accepted"}));
 }
 
 }  // namespace
