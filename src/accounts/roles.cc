@@ -38,6 +38,10 @@ std::string_view name(Permission permission) {
       return "evidence.read";
     case Permission::kEvidenceWrite:
       return "evidence.write";
+    case Permission::kCasesRead:
+      return "cases.read";
+    case Permission::kCasesWrite:
+      return "cases.write";
   }
   return "unknown";
 }
@@ -61,7 +65,8 @@ const std::vector<Permission>& all_permissions() {
       Permission::kPeopleRead,     Permission::kPeopleWrite,     Permission::kHelpManage,
       Permission::kSheltersRead,   Permission::kSheltersRefer,   Permission::kSheltersOperate,
       Permission::kSheltersManage, Permission::kSheltersReports, Permission::kIntakeTriage,
-      Permission::kEvidenceRead,   Permission::kEvidenceWrite,
+      Permission::kEvidenceRead,   Permission::kEvidenceWrite,   Permission::kCasesRead,
+      Permission::kCasesWrite,
   };
   return kAll;
 }
@@ -72,7 +77,10 @@ const std::vector<Permission>& all_permissions() {
 // seen only by the staff of their own centre (shelters.operate, agency scope)
 // and the ministry's coordinator; referrers see vacancies, never residents.
 // Public reports (intake.triage) reach the 111 contact centre and the police
-// of the report's region.
+// of the report's region. Cases are written by the 111 contact centre, the police and
+// case workers, and read also by prosecutors and judges (cases.read/cases.write); a case is
+// reached through its owner or assigned agency, or, for the consented fields only, through an
+// accepted referral (src/cases/cases_api.h).
 // Evidence (photos, recordings, documents) is uploaded by those who take
 // reports and work cases, and read by them and by prosecutors and judges.
 const std::vector<Role>& all_roles() {
@@ -89,20 +97,22 @@ const std::vector<Role>& all_roles() {
       {"operator_111",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite}},
+        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite}},
       {"police_inspector",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite}},
+        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite}},
       {"case_worker",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kEvidenceRead, P::kEvidenceWrite}},
+        P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite}},
       {"shelter_staff",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kSheltersRead, P::kSheltersOperate}},
-      {"prosecutor", Scope::kRegion, {P::kPeopleRead, P::kAgenciesRead, P::kEvidenceRead}},
-      {"judge", Scope::kRegion, {P::kPeopleRead, P::kEvidenceRead}},
+      {"prosecutor",
+       Scope::kRegion,
+       {P::kPeopleRead, P::kAgenciesRead, P::kEvidenceRead, P::kCasesRead}},
+      {"judge", Scope::kRegion, {P::kPeopleRead, P::kEvidenceRead, P::kCasesRead}},
       {"analyst", Scope::kNational, {P::kAgenciesRead, P::kSheltersReports}},
       {"ministry_coordinator",
        Scope::kNational,

@@ -35,6 +35,8 @@ enum class Permission {
   kIntakeTriage,     // the queue of public reports: read, review, close
   kEvidenceRead,     // see evidence files, download and verify them, read their custody
   kEvidenceWrite,    // upload evidence and hand it over to another agency
+  kCasesRead,        // cases in scope: list, search, the one-screen view
+  kCasesWrite,       // open cases, move them through the lifecycle, notes, tasks, referrals
 };
 
 enum class Scope { kNational, kRegion, kAgency };

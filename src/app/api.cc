@@ -6,6 +6,8 @@
 #include "accounts/accounts_api.h"
 #include "app/system_api.h"
 #include "audit/audit_api.h"
+#include "cases/cases_api.h"
+#include "cases/cases_triage_api.h"
 #include "evidence/evidence_api.h"
 #include "help/help_api.h"
 #include "help/poster_api.h"
@@ -100,6 +102,8 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   shelters::register_admission_routes(router_, services_);
   intake::register_intake_routes(router_, services_);
   evidence::register_evidence_routes(router_, services_);
+  cases::register_case_triage_routes(router_, services_);
+  cases::register_case_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,

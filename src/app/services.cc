@@ -75,6 +75,10 @@ Services::Services(Config config, const core::Clock& clock)
                                                  *people_, *protector_, clock_, *jurisdiction_);
   intake_receipts_ = std::make_unique<intake::Receipts>(*keyring_);
   intake_reports_ = std::make_unique<intake::ReportStore>(*protector_, *intake_receipts_, clock_);
+  case_timeline_ = std::make_unique<cases::Timeline>(*protector_, clock_);
+  cases_ = std::make_unique<cases::CaseStore>(*case_timeline_, *jurisdiction_, clock_);
+  person_matcher_ = std::make_unique<cases::Matcher>(*protector_, *people_);
+  case_referrals_ = std::make_unique<cases::ReferralStore>(*case_timeline_, clock_);
   intake_report_throttle_ = std::make_unique<accounts::LoginThrottle>(
       clock_, config_.intake_reports_per_hour, std::chrono::hours(1));
   intake_receipt_throttle_ = std::make_unique<accounts::LoginThrottle>(

@@ -13,6 +13,10 @@
 #include "accounts/users.h"
 #include "app/config.h"
 #include "audit/audit_log.h"
+#include "cases/cases.h"
+#include "cases/matching.h"
+#include "cases/referrals.h"
+#include "cases/timeline.h"
 #include "core/clock.h"
 #include "core/jurisdiction.h"
 #include "crypto/hash_chain.h"
@@ -63,6 +67,10 @@ class Services {
   const shelters::ReferralStore& shelter_referrals() const { return *shelter_referrals_; }
   const shelters::AdmissionStore& shelter_admissions() const { return *shelter_admissions_; }
   const intake::ReportStore& intake_reports() const { return *intake_reports_; }
+  const cases::Timeline& case_timeline() const { return *case_timeline_; }
+  const cases::CaseStore& cases() const { return *cases_; }
+  const cases::Matcher& person_matcher() const { return *person_matcher_; }
+  const cases::ReferralStore& case_referrals() const { return *case_referrals_; }
   // Per-address limits of public intake (config intake_reports_per_hour and
   // intake_receipt_lookups_per_hour); in memory, like the login throttle.
   accounts::LoginThrottle& intake_report_throttle() { return *intake_report_throttle_; }
@@ -103,6 +111,10 @@ class Services {
   std::unique_ptr<shelters::AdmissionStore> shelter_admissions_;
   std::unique_ptr<intake::Receipts> intake_receipts_;
   std::unique_ptr<intake::ReportStore> intake_reports_;
+  std::unique_ptr<cases::Timeline> case_timeline_;
+  std::unique_ptr<cases::CaseStore> cases_;
+  std::unique_ptr<cases::Matcher> person_matcher_;
+  std::unique_ptr<cases::ReferralStore> case_referrals_;
   std::unique_ptr<accounts::LoginThrottle> intake_report_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_receipt_throttle_;
   std::unique_ptr<evidence::BlobStore> evidence_blobs_;

@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 37> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 38> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -202,6 +202,15 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 37> kCatalogue = {{
        "MOV, WebM, 3GP), аудио (MP3, M4A, OGG, WAV) или PDF.",
        "This type of file is not accepted. Upload a photo (JPEG, PNG, HEIC, WebP, GIF), video "
        "(MP4, MOV, WebM, 3GP), audio (MP3, M4A, OGG, WAV) or a PDF."}}},
+    {ErrorCode::kReconciliationBarred,
+     {409,
+      "reconciliation_barred",
+      {"Бұл істі татуласумен жабуға болмайды: заң қайталанған құқық бұзушылықта татуласуға тыйым "
+       "салады.",
+       "Это дело нельзя закрыть примирением: закон запрещает примирение при повторном "
+       "правонарушении.",
+       "This case cannot be closed by reconciliation: the law bars reconciliation for a repeat "
+       "offence."}}},
     {ErrorCode::kInternal,
      {500,
       "internal_error",

@@ -54,6 +54,7 @@ enum class ErrorCode {
   kReceiptNotFound,
   kReportClosed,
   kUnsupportedFileType,
+  kReconciliationBarred,
   kInternal,
 };
 

@@ -337,6 +337,19 @@ bool ReportStore::review(store::Connection& connection, std::int64_t id,
   return true;
 }
 
+void ReportStore::mark_accepted(store::Connection& connection, std::int64_t id,
+                                std::int64_t case_id, std::int64_t user_id) const {
+  auto row = connection.query_one("SELECT status FROM intake_reports WHERE id = $1", {id});
+  if (!row) throw ApiError(ErrorCode::kNotFound);
+  const std::string& status = row->text(0);
+  if (status != "received" && status != "in_review") throw ApiError(ErrorCode::kInvalidState);
+  connection.execute(
+      "UPDATE intake_reports SET status = 'accepted', case_id = $1, "
+      "reviewed_at = COALESCE(reviewed_at, $2), "
+      "reviewed_by_user_id = COALESCE(reviewed_by_user_id, $3) WHERE id = $4",
+      {case_id, clock_.now_ms(), user_id, id});
+}
+
 void ReportStore::close(store::Connection& connection, std::int64_t id, std::int64_t user_id,
                         const std::string& reason, const std::optional<std::string>& note) const {
   if (std::find(close_reasons().begin(), close_reasons().end(), reason) == close_reasons().end()) {

@@ -112,6 +112,10 @@ class ReportStore {
   // received | in_review -> closed; ApiError(kInvalidState) otherwise.
   void close(store::Connection& connection, std::int64_t id, std::int64_t user_id,
              const std::string& reason, const std::optional<std::string>& note) const;
+  // received | in_review -> accepted into (or merged with) case `case_id`, set by the cases
+  // module in its transaction; ApiError(kNotFound) or kInvalidState otherwise.
+  void mark_accepted(store::Connection& connection, std::int64_t id, std::int64_t case_id,
+                     std::int64_t user_id) const;
   // Reports naming this IIN as victim or aggressor (for matching), oldest first.
   std::vector<std::int64_t> find_by_iin(store::Connection& connection, std::string_view iin) const;
 
