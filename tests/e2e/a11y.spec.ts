@@ -25,6 +25,8 @@ for (const width of [1280, 360]) {
       ['/help', en['help.heading']],
       ['/rights', en['help.rights.heading']],
       ['/self-check', en['help.check.heading']],
+      ['/report', en['report.heading']],
+      ['/report/status', en['status.heading']],
     ] as const) {
       test(`public page ${path}`, async ({ page }) => {
         await page.goto(path);

@@ -188,6 +188,13 @@ test('every request goes to this server; public pages set no cookie and store on
   await page.getByRole('button', { name: ru['help.check.start'] }).click();
   await page.getByRole('button', { name: ru['help.check.yes'], exact: true }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(ru['help.check.q.threat_to_kill']);
+  // The report form and the status page (nothing sent from them here).
+  await page.goto('/report');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['report.heading']);
+  await page.getByLabel(ru['report.yes'], { exact: true }).first().check();
+  await expect(page.locator('a[href^="tel:"]').first()).toBeVisible();
+  await page.goto('/report/status');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['status.heading']);
   await page.goto('/safety');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['safety.heading']);
   await page.goto('/login');

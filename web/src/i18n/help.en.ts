@@ -132,6 +132,12 @@ export const helpEn = {
   'help.poster.institution': 'Name of your institution (optional)',
   'help.poster.download': 'Download the poster (PDF)',
   'help.poster.needRegion': 'Choose a region to download its poster.',
+  // Links to the report pages (which load their own messages with their chunk).
+  'report.nav.report': 'Report',
+  'report.nav.status': 'Check my report',
+  'report.home.heading': 'Tell us what happened',
+  'report.home.report': 'Report violence: for yourself or someone else, without an account',
+  'report.home.status': 'Already reported? Check your report with its code',
 } as const;
 
 export type HelpMessages = Record<keyof typeof helpEn, string>;

@@ -135,4 +135,10 @@ export const helpKk: HelpMessages = {
   'help.poster.institution': 'Мекемеңіздің атауы (міндетті емес)',
   'help.poster.download': 'Плакатты жүктеу (PDF)',
   'help.poster.needRegion': 'Плакатты жүктеу үшін өңірді таңдаңыз.',
+  // Links to the report pages (which load their own messages with their chunk).
+  'report.nav.report': 'Хабарлау',
+  'report.nav.status': 'Хабарламамды тексеру',
+  'report.home.heading': 'Не болғанын айтыңыз',
+  'report.home.report': 'Зорлық-зомбылық туралы хабарлау: өзіңіз немесе басқа адам туралы, тіркелгісіз',
+  'report.home.status': 'Хабарлап қойдыңыз ба? Хабарламаңызды коды арқылы тексеріңіз',
 };

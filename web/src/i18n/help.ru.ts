@@ -135,4 +135,10 @@ export const helpRu: HelpMessages = {
   'help.poster.institution': 'Название вашего учреждения (необязательно)',
   'help.poster.download': 'Скачать плакат (PDF)',
   'help.poster.needRegion': 'Выберите регион, чтобы скачать плакат.',
+  // Links to the report pages (which load their own messages with their chunk).
+  'report.nav.report': 'Сообщить',
+  'report.nav.status': 'Проверить сообщение',
+  'report.home.heading': 'Расскажите, что случилось',
+  'report.home.report': 'Сообщить о насилии: о себе или о другом человеке, без учётной записи',
+  'report.home.status': 'Уже сообщили? Проверьте своё сообщение по коду',
 };
