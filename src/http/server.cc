@@ -106,7 +106,7 @@ struct Server::Impl {
   // cancel that finds `open` true runs before the stream is destroyed.
   struct Connection {
     beast::tcp_stream* stream = nullptr;
-    bool busy = false;
+    bool busy = false;  // a request's header has arrived and it is not answered yet
     bool open = true;
   };
 
@@ -238,6 +238,12 @@ struct Server::Impl {
       first = false;
       co_await bhttp::async_read_header(stream, buffer, head_parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec) {
+        // A request whose header has arrived is in flight: a shutdown lets it
+        // finish (its body is still bounded by the read timeout).
+        std::lock_guard lock(mutex);
+        state->busy = true;
+      }
       HttpRequest request;
       request.client_ip = client_ip;
       const auto& header = head_parser.get();

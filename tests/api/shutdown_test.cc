@@ -60,7 +60,7 @@ TEST(Shutdown, InFlightRequestsCompleteAndTheServerExitsCleanly) {
     EXPECT_FALSE(res.keep_alive()) << "a draining server closes connections after responding";
     EXPECT_NE(res.body().find("csrf_token"), std::string::npos);
   }
-  EXPECT_EQ(server.stop(), 0);
+  EXPECT_EQ(server.wait_exit(), 0) << "the SIGTERM above stops it";
   // New connections are refused once it has stopped.
   beast::tcp_stream late(io);
   beast::error_code ec;

@@ -167,6 +167,11 @@ std::string TestServer::server_log() const {
 int TestServer::stop() {
   if (pid_ <= 0) return -1;
   ::kill(pid_, SIGTERM);
+  return wait_exit();
+}
+
+int TestServer::wait_exit() {
+  if (pid_ <= 0) return -1;
   int status = 0;
   ::waitpid(pid_, &status, 0);
   pid_ = -1;

@@ -44,6 +44,9 @@ class TestServer {
   void start();
   // SIGTERM and wait; returns the exit status.
   int stop();
+  // Waits for a server already told to stop (a second SIGTERM could arrive
+  // after it stopped handling signals); returns the exit status.
+  int wait_exit();
   void kill_hard();
   pid_t pid() const { return pid_; }
   std::uint16_t port() const { return port_; }
