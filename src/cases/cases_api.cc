@@ -9,6 +9,7 @@
 #include "core/code_list.h"
 #include "core/error.h"
 #include "core/iin.h"
+#include "evidence/evidence_json.h"
 #include "http/json_body.h"
 #include "http/query.h"
 #include "intake/report.h"
@@ -163,6 +164,11 @@ json full_view(app::Services& s, store::Connection& c, const Case& found) {
     referrals.push_back(referral_json(r));
   }
   out["referrals"] = referrals;
+  json evidence = json::array();
+  for (const auto& e : s.evidence().for_case(c, found.id)) {
+    evidence.push_back(evidence::evidence_json(e));
+  }
+  out["evidence"] = evidence;
   return out;
 }
 

@@ -121,6 +121,20 @@ void EvidenceStore::record(store::Connection& connection, std::int64_t evidence_
   }
 }
 
+std::vector<Evidence> EvidenceStore::for_case(store::Connection& connection,
+                                              std::int64_t case_id) const {
+  auto rows =
+      connection.query(std::string(kColumns) +
+                           "WHERE (attached_to_type = 'case' AND attached_to_id = $1) OR "
+                           "(attached_to_type = 'report' AND attached_to_id IN "
+                           "(SELECT id FROM intake_reports WHERE case_id = $1)) ORDER BY id",
+                       {case_id});
+  std::vector<Evidence> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(read(row));
+  return out;
+}
+
 std::vector<CustodyEvent> EvidenceStore::custody(store::Connection& connection,
                                                  std::int64_t evidence_id) const {
   std::vector<CustodyEvent> out;

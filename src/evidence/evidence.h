@@ -105,6 +105,12 @@ class EvidenceStore {
               std::optional<std::int64_t> to_agency_id = std::nullopt,
               const std::optional<std::string>& note = std::nullopt) const;
 
+  // The evidence of a case: what is attached to the case itself and what is
+  // attached to a public report accepted or merged into it
+  // (intake_reports.case_id), oldest first. The caller checks the case's
+  // access; every record returned belongs to the case whatever its owner.
+  std::vector<Evidence> for_case(store::Connection& connection, std::int64_t case_id) const;
+
   // Oldest first.
   std::vector<CustodyEvent> custody(store::Connection& connection, std::int64_t evidence_id) const;
 

@@ -11,6 +11,7 @@
 
 #include "core/bytes.h"
 #include "core/error.h"
+#include "evidence/evidence_json.h"
 #include "http/json_body.h"
 #include "http/query.h"
 
@@ -116,27 +117,6 @@ std::string read_head(const std::filesystem::path& file) {
   ::close(fd);
   head.resize(got);
   return head;
-}
-
-json optional_int(const std::optional<std::int64_t>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-
-json receipt_json(const Evidence& e) {
-  return {{"id", e.id},     {"kind", e.kind},     {"mime", e.mime},
-          {"size", e.size}, {"sha256", e.sha256}, {"uploaded_at", e.uploaded_at}};
-}
-
-json evidence_json(const Evidence& e) {
-  json out = receipt_json(e);
-  out["agency_id"] = e.agency_id;
-  out["attached_to"] = {{"type", e.attached_to_type}, {"id", e.attached_to_id}};
-  out["filename"] = e.filename.empty() ? json(nullptr) : json(e.filename);
-  out["uploaded_by"] = e.uploaded_by;
-  out["last_verified_at"] = optional_int(e.last_verified_at);
-  out["last_verified_intact"] =
-      e.last_verified_intact ? json(*e.last_verified_intact) : json(nullptr);
-  return out;
 }
 
 Actor actor_of(const RequestContext& ctx) {

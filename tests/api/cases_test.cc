@@ -254,6 +254,39 @@ TEST_F(Cases, AReportIsMergedIntoAnExistingCase) {
   expect_refused(inspector_, path(second, "merge"), {{"case_id", case_id}}, 409, "invalid_state");
 }
 
+TEST_F(Cases, TheCaseViewListsItsOwnEvidenceAndThatOfTheReportsMergedIntoIt) {
+  auto [first, c1, s1] = submit(report(kAlmaty, "witness", {{"full_name", "Айгүл Сәрсенова"}},
+                                       {{"full_name", "Ерлан Сәрсенов"}}));
+  auto [second, c2, s2] = submit(report(kAlmaty, "witness", {{"full_name", "Aigul"}}, {}));
+  auto [other, c3, s3] = submit(report(kAlmaty, "witness", {{"full_name", "Dana"}}, {}));
+  auto upload = [&](const std::string& type, std::int64_t id, const std::string& content) {
+    Reply r = inspector_.request(
+        "POST",
+        "/api/v1/evidence?attached_to_type=" + type + "&attached_to_id=" + std::to_string(id),
+        content, {{"Content-Type", "application/octet-stream"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    json receipt = r.json();
+    return receipt["evidence"]["id"].get<std::int64_t>();
+  };
+  std::int64_t on_second = upload("report", second, "%PDF-1.4 merged report");
+  upload("report", other, "%PDF-1.4 a report of another case");
+
+  Reply opened = inspector_.post(path(first, "accept"), {{"ground", "witnesses"}});
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  std::int64_t case_id = opened.json()["id"];
+  std::int64_t on_case = upload("case", case_id, "%PDF-1.4 the case's own");
+  ASSERT_EQ(inspector_.post(path(second, "merge"), {{"case_id", case_id}}).status, 200);
+
+  Reply view = inspector_.get("/api/v1/cases/" + std::to_string(case_id));
+  ASSERT_EQ(view.status, 200) << view.body;
+  json page = view.json();
+  std::vector<std::int64_t> ids;
+  for (const auto& e : page["evidence"]) ids.push_back(e["id"]);
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{on_second, on_case}));
+  EXPECT_EQ(page["evidence"][0]["attached_to"]["type"], "report");
+  EXPECT_EQ(page["evidence"][0]["sha256"].get<std::string>().size(), 64U);
+}
+
 TEST_F(Cases, TheStoryFromAPublicReportToACrisisCentreThatSeesOnlyWhatSheAgreedToShare) {
   // A neighbour reports; the 111 operator accepts it into a case without a complaint.
   json body = report(kAstana, "witness", {{"full_name", "Айгүл Сәрсенова"}},
