@@ -95,7 +95,7 @@ HttpResponse bundle(app::Services& s, RequestContext& ctx, Form form) {
   std::vector<SumLine> sums{{sha256_hex(pdf), "bundle.pdf"}};
   std::vector<zip::ZipEntry> entries;
   auto pdf_bytes = std::make_shared<const std::string>(std::move(pdf));
-  auto whole = [](std::shared_ptr<const std::string> bytes) {
+  auto whole = [](const std::shared_ptr<const std::string>& bytes) {
     return [bytes] {
       return zip::ChunkReader([bytes](std::string& chunk) {
         chunk = *bytes;

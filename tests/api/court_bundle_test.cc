@@ -221,5 +221,30 @@ TEST_F(CourtBundle, OutsideTheScopeTheBundleDoesNotExistAndBadInputIsRefused) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM evidence_custody"), custody);
 }
 
+// A blob that fails to decrypt while the archive streams cuts the connection: the client gets
+// fewer bytes than Content-Length announced and an error, never a complete-looking archive.
+TEST_F(CourtBundle, ADamagedOriginalCutsTheArchiveMidStream) {
+  std::string blob;
+  {
+    store::SqliteDatabase database(server_.data_dir() / "qorgau.db");
+    blob = database.connect()
+               ->query_one("SELECT blob FROM evidence WHERE id = $1",
+                           {mp4_receipt_["id"].get<std::int64_t>()})
+               ->text(0);
+  }
+  auto path = server_.data_dir() / "evidence" / (blob + ".blob");
+  {
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekg(200);  // inside the first sealed chunk, past the header
+    char byte = 0;
+    file.get(byte);
+    file.seekp(200);
+    file.put(static_cast<char>(byte ^ 0x5A));
+  }
+  EXPECT_ANY_THROW(prosecutor_.get(bundle_path("zip")));
+  // The server lives on, and the PDF (no originals) is still served.
+  EXPECT_EQ(prosecutor_.get(bundle_path("pdf")).status, 200);
+}
+
 }  // namespace
 }  // namespace qorgau::testing
