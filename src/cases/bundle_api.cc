@@ -55,10 +55,20 @@ std::string disposition(const Case& found, std::string_view extension) {
   return "attachment; filename=\"" + found.case_number + "-bundle." + std::string(extension) + "\"";
 }
 
+const char* route_pattern(Form form) {
+  return form == Form::kPdf ? "/api/v1/cases/{id}/bundle.pdf" : "/api/v1/cases/{id}/bundle.zip";
+}
+
 HttpResponse bundle(app::Services& s, RequestContext& ctx, Form form) {
-  if (!ctx.user().can(Permission::kEvidenceRead)) throw ApiError(ErrorCode::kForbidden);
-  const core::Language language = bundle_language(s, ctx);
   auto connection = s.pool().lease();
+  // The route asks for cases.read; the originals and their hashes need evidence.read too. A
+  // refusal is audited as the router audits its own (app/api.cc).
+  if (!ctx.user().can(Permission::kEvidenceRead)) {
+    s.audit().record(*connection, {ctx.user().user.id, ctx.user().agency.id, "access.denied",
+                                   "route", route_pattern(form), ctx.request.client_ip, "denied"});
+    throw ApiError(ErrorCode::kForbidden);
+  }
+  const core::Language language = bundle_language(s, ctx);
   store::Transaction tx(*connection);
   auto found = s.cases().find(*connection, ctx.id_param("id"));
   if (!found || !full_access(s, *connection, ctx.user(), *found)) {
@@ -133,10 +143,10 @@ HttpResponse bundle(app::Services& s, RequestContext& ctx, Form form) {
 }  // namespace
 
 void register_case_bundle_routes(http::Router& router, app::Services& s) {
-  router.add(Method::kGet, "/api/v1/cases/{id}/bundle.pdf", Access::need(Permission::kCasesRead),
-             [&s](RequestContext& ctx) { return bundle(s, ctx, Form::kPdf); });
-  router.add(Method::kGet, "/api/v1/cases/{id}/bundle.zip", Access::need(Permission::kCasesRead),
-             [&s](RequestContext& ctx) { return bundle(s, ctx, Form::kZip); });
+  for (Form form : {Form::kPdf, Form::kZip}) {
+    router.add(Method::kGet, route_pattern(form), Access::need(Permission::kCasesRead),
+               [&s, form](RequestContext& ctx) { return bundle(s, ctx, form); });
+  }
 }
 
 }  // namespace qorgau::cases
