@@ -32,7 +32,7 @@ class DocumentTest : public ::testing::Test {
   void SetUp() override {
     for (const char* tool : {"pdfinfo", "pdftotext"}) {
       if (run_command(std::string("command -v ") + tool + " >/dev/null 2>&1").status != 0) {
-        GTEST_SKIP() << tool << " is not installed (scripts/install-deps.sh)";
+        FAIL() << tool << " is not installed: run scripts/install-deps.sh";
       }
     }
   }

@@ -46,7 +46,7 @@ class CourtBundle : public ::testing::Test {
   void SetUp() override {
     for (const char* tool : {"python3", "pdftotext", "sha256sum"}) {
       if (run_command(std::string("command -v ") + tool + " >/dev/null 2>&1").status != 0) {
-        GTEST_SKIP() << tool << " is not installed (scripts/install-deps.sh)";
+        FAIL() << tool << " is not installed: run scripts/install-deps.sh";
       }
     }
     ASSERT_EQ(inspector_.login("inspector", kDemoPassword).status, 200);    // police, Almaty
