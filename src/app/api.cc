@@ -6,6 +6,7 @@
 #include "accounts/accounts_api.h"
 #include "app/system_api.h"
 #include "audit/audit_api.h"
+#include "cases/bundle_api.h"
 #include "cases/case_exports_api.h"
 #include "cases/cases_api.h"
 #include "cases/cases_triage_api.h"
@@ -107,6 +108,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   // Before the case routes: /api/v1/cases/{id} would otherwise take /api/v1/cases/export.xlsx.
   cases::register_case_export_routes(router_, services_);
   cases::register_case_routes(router_, services_);
+  cases::register_case_bundle_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,

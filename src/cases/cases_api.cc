@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "cases/case_access.h"
 #include "cases/case_query.h"
 #include "cases/cases_json.h"
 #include "core/error.h"
@@ -35,19 +36,6 @@ audit::AuditEvent event(const RequestContext& ctx, std::string action, std::stri
 
 audit::AuditEvent case_event(const RequestContext& ctx, std::string action, std::int64_t id) {
   return event(ctx, std::move(action), "case", std::to_string(id));
-}
-
-bool reaches_agency(app::Services& s, store::Connection& c, const accounts::Principal& user,
-                    std::optional<std::int64_t> agency_id) {
-  if (!agency_id) return false;
-  auto agency = s.agencies().find(c, *agency_id);
-  return agency && user.reaches(*agency);
-}
-
-bool full_access(app::Services& s, store::Connection& c, const accounts::Principal& user,
-                 const Case& found) {
-  return reaches_agency(s, c, user, found.owner_agency_id) ||
-         reaches_agency(s, c, user, found.assigned_agency_id);
 }
 
 // The case, if the user reaches it in full; ApiError(kNotFound) otherwise.
