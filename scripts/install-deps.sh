@@ -17,13 +17,16 @@ PACKAGES=(
   libcli11-dev libspdlog-dev libfmt-dev libicu-dev libgtest-dev libgmock-dev
   # the help poster: PDF through cairo + pango, QR codes
   libcairo2-dev libpango1.0-dev libqrencode-dev
+  # XLSX exports of case lists (src/cases/xlsx.h)
+  libxlsxwriter-dev
   # the common-password list compiled into the binary
   john-data
   # tools and browser for tests and operations
   sqlite3 curl ca-certificates chromium fonts-dejavu-core
   # the poster tests read the PDF's text (pdftotext, pdftoppm) and decode its QR code (zbarimg)
   poppler-utils zbar-tools
-  # the court-bundle tests open the archive as a clerk would (unzip) and with Python's zipfile
+  # the court-bundle and export tests open archives (the bundle, XLSX files) as a clerk would
+  # (unzip) and with Python's zipfile
   unzip python3
   # benchmarks (bench/): HTTP load generator
   wrk

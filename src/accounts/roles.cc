@@ -42,6 +42,8 @@ std::string_view name(Permission permission) {
       return "cases.read";
     case Permission::kCasesWrite:
       return "cases.write";
+    case Permission::kCasesExportAnonymised:
+      return "cases.export_anonymised";
   }
   return "unknown";
 }
@@ -60,13 +62,16 @@ std::string_view name(Scope scope) {
 
 const std::vector<Permission>& all_permissions() {
   static const std::vector<Permission> kAll = {
-      Permission::kUsersRead,      Permission::kUsersManage,     Permission::kAgenciesRead,
-      Permission::kAgenciesManage, Permission::kAuditRead,       Permission::kAuditVerify,
-      Permission::kPeopleRead,     Permission::kPeopleWrite,     Permission::kHelpManage,
-      Permission::kSheltersRead,   Permission::kSheltersRefer,   Permission::kSheltersOperate,
-      Permission::kSheltersManage, Permission::kSheltersReports, Permission::kIntakeTriage,
-      Permission::kEvidenceRead,   Permission::kEvidenceWrite,   Permission::kCasesRead,
-      Permission::kCasesWrite,
+      Permission::kUsersRead,      Permission::kUsersManage,
+      Permission::kAgenciesRead,   Permission::kAgenciesManage,
+      Permission::kAuditRead,      Permission::kAuditVerify,
+      Permission::kPeopleRead,     Permission::kPeopleWrite,
+      Permission::kHelpManage,     Permission::kSheltersRead,
+      Permission::kSheltersRefer,  Permission::kSheltersOperate,
+      Permission::kSheltersManage, Permission::kSheltersReports,
+      Permission::kIntakeTriage,   Permission::kEvidenceRead,
+      Permission::kEvidenceWrite,  Permission::kCasesRead,
+      Permission::kCasesWrite,     Permission::kCasesExportAnonymised,
   };
   return kAll;
 }
@@ -81,6 +86,10 @@ const std::vector<Permission>& all_permissions() {
 // case workers, and read also by prosecutors and judges (cases.read/cases.write); a case is
 // reached through its owner or assigned agency, or, for the consented fields only, through an
 // accepted referral (src/cases/cases_api.h).
+// The anonymised incident export (cases.export_anonymised: codes, no one named,
+// src/cases/gbvims.h) goes to those who write cases and keep the statistics of
+// their services, and to the analyst and the ministry's coordinator, who need
+// aggregate-level data without reading any case.
 // Evidence (photos, recordings, documents) is uploaded by those who take
 // reports and work cases, and read by them and by prosecutors and judges.
 const std::vector<Role>& all_roles() {
@@ -97,15 +106,18 @@ const std::vector<Role>& all_roles() {
       {"operator_111",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite}},
+        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite,
+        P::kCasesExportAnonymised}},
       {"police_inspector",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite}},
+        P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite,
+        P::kCasesExportAnonymised}},
       {"case_worker",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
-        P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite}},
+        P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite,
+        P::kCasesExportAnonymised}},
       {"shelter_staff",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kSheltersRead, P::kSheltersOperate}},
@@ -113,11 +125,13 @@ const std::vector<Role>& all_roles() {
        Scope::kRegion,
        {P::kPeopleRead, P::kAgenciesRead, P::kEvidenceRead, P::kCasesRead}},
       {"judge", Scope::kRegion, {P::kPeopleRead, P::kEvidenceRead, P::kCasesRead}},
-      {"analyst", Scope::kNational, {P::kAgenciesRead, P::kSheltersReports}},
+      {"analyst",
+       Scope::kNational,
+       {P::kAgenciesRead, P::kSheltersReports, P::kCasesExportAnonymised}},
       {"ministry_coordinator",
        Scope::kNational,
        {P::kAgenciesRead, P::kHelpManage, P::kSheltersRead, P::kSheltersOperate, P::kSheltersManage,
-        P::kSheltersReports}},
+        P::kSheltersReports, P::kCasesExportAnonymised}},
   };
   return kRoles;
 }

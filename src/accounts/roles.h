@@ -26,17 +26,18 @@ enum class Permission {
   kAuditVerify,
   kPeopleRead,
   kPeopleWrite,
-  kHelpManage,       // edit the public help directory
-  kSheltersRead,     // see crisis centres and their live vacancies
-  kSheltersRefer,    // hold a bed and send an opaque referral
-  kSheltersOperate,  // run a centre: occupancy, referrals in, admissions, discharges
-  kSheltersManage,   // add crisis centres to the network
-  kSheltersReports,  // occupancy, turn-away and stay statistics
-  kIntakeTriage,     // the queue of public reports: read, review, close
-  kEvidenceRead,     // see evidence files, download and verify them, read their custody
-  kEvidenceWrite,    // upload evidence and hand it over to another agency
-  kCasesRead,        // cases in scope: list, search, the one-screen view
-  kCasesWrite,       // open cases, move them through the lifecycle, notes, tasks, referrals
+  kHelpManage,             // edit the public help directory
+  kSheltersRead,           // see crisis centres and their live vacancies
+  kSheltersRefer,          // hold a bed and send an opaque referral
+  kSheltersOperate,        // run a centre: occupancy, referrals in, admissions, discharges
+  kSheltersManage,         // add crisis centres to the network
+  kSheltersReports,        // occupancy, turn-away and stay statistics
+  kIntakeTriage,           // the queue of public reports: read, review, close
+  kEvidenceRead,           // see evidence files, download and verify them, read their custody
+  kEvidenceWrite,          // upload evidence and hand it over to another agency
+  kCasesRead,              // cases in scope: list, search, the one-screen view
+  kCasesWrite,             // open cases, move them through the lifecycle, notes, tasks, referrals
+  kCasesExportAnonymised,  // the GBVIMS-style incident export: codes, no one named
 };
 
 enum class Scope { kNational, kRegion, kAgency };

@@ -7,6 +7,7 @@
 #include "app/system_api.h"
 #include "audit/audit_api.h"
 #include "cases/bundle_api.h"
+#include "cases/case_exports_api.h"
 #include "cases/cases_api.h"
 #include "cases/cases_triage_api.h"
 #include "evidence/evidence_api.h"
@@ -104,6 +105,8 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   intake::register_intake_routes(router_, services_);
   evidence::register_evidence_routes(router_, services_);
   cases::register_case_triage_routes(router_, services_);
+  // Before the case routes: /api/v1/cases/{id} would otherwise take /api/v1/cases/export.xlsx.
+  cases::register_case_export_routes(router_, services_);
   cases::register_case_routes(router_, services_);
   cases::register_case_bundle_routes(router_, services_);
 }

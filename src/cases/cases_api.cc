@@ -1,13 +1,10 @@
 #include "cases/cases_api.h"
 
-#include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "cases/case_access.h"
+#include "cases/case_query.h"
 #include "cases/cases_json.h"
-#include "cases/csv.h"
-#include "core/code_list.h"
 #include "core/error.h"
 #include "core/iin.h"
 #include "evidence/evidence_json.h"
@@ -30,7 +27,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::int64_t kMaxPerPage = 100;
-constexpr std::int64_t kMaxExportRows = 10000;
 
 audit::AuditEvent event(const RequestContext& ctx, std::string action, std::string object_type,
                         std::string object_id) {
@@ -164,12 +160,6 @@ std::chrono::year_month_day today(app::Services& s) {
   return intake::local_today(s.clock().now(), s.jurisdiction().time_zone);
 }
 
-std::int64_t day_start_ms(std::chrono::year_month_day day) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::sys_days(day).time_since_epoch())
-      .count();
-}
-
 // A person the user reaches, named by `field`; ApiError(kValidationFailed, field) otherwise.
 std::int64_t reachable_person(app::Services& s, store::Connection& c, const RequestContext& ctx,
                               std::int64_t id, const std::string& field) {
@@ -193,110 +183,6 @@ HttpResponse write(app::Services& s, RequestContext& ctx, const std::string& act
   return HttpResponse::json(status, out);
 }
 
-// The list's filters and scope as SQL selecting case ids, with its parameters.
-struct CaseQuery {
-  std::string sql;
-  std::vector<store::Value> params;
-  std::string direction;  // "ASC" | "DESC"
-
-  std::string bind(store::Value v) {
-    params.push_back(std::move(v));
-    return "$" + std::to_string(params.size());
-  }
-};
-
-CaseQuery case_query(app::Services& s, const RequestContext& ctx) {
-  const auto& request = ctx.request;
-  const accounts::Principal& user = ctx.user();
-  CaseQuery q;
-  q.sql =
-      "SELECT cases.id FROM cases JOIN agencies owner ON owner.id = cases.owner_agency_id "
-      "LEFT JOIN agencies assigned ON assigned.id = cases.assigned_agency_id WHERE 1 = 1";
-  switch (user.role->scope) {
-    case accounts::Scope::kNational:
-      break;
-    case accounts::Scope::kRegion: {
-      std::string p = q.bind(user.agency.region_kato);
-      q.sql += " AND (owner.region_kato = " + p + " OR assigned.region_kato = " + p + ")";
-      break;
-    }
-    case accounts::Scope::kAgency: {
-      std::string p = q.bind(user.agency.id);
-      q.sql += " AND (cases.owner_agency_id = " + p + " OR cases.assigned_agency_id = " + p + ")";
-      break;
-    }
-  }
-  if (auto region = http::query_string(request, "region", 16)) {
-    if (!s.jurisdiction().find_region(*region)) {
-      throw ApiError(ErrorCode::kValidationFailed, "region");
-    }
-    q.sql += " AND cases.region_kato = " + q.bind(*region);
-  }
-  if (auto type = http::query_string(request, "type", 64)) {
-    const auto& types = intake::incident_types();
-    if (std::find(types.begin(), types.end(), *type) == types.end()) {
-      throw ApiError(ErrorCode::kValidationFailed, "type");
-    }
-    q.sql += " AND (',' || cases.incident_types || ',') LIKE " + q.bind("%," + *type + ",%");
-  }
-  if (auto status = http::query_string(request, "status", 32)) {
-    if (std::find(case_statuses().begin(), case_statuses().end(), *status) ==
-        case_statuses().end()) {
-      throw ApiError(ErrorCode::kValidationFailed, "status");
-    }
-    q.sql += " AND cases.status = " + q.bind(*status);
-  }
-  if (auto assigned = http::query_string(request, "assigned", 16)) {
-    if (*assigned == "me") {
-      q.sql += " AND cases.assigned_user_id = " + q.bind(user.user.id);
-    } else if (*assigned == "agency") {
-      q.sql += " AND cases.assigned_agency_id = " + q.bind(user.agency.id);
-    } else {
-      throw ApiError(ErrorCode::kValidationFailed, "assigned");
-    }
-  }
-  for (const char* bound : {"from", "to"}) {
-    if (auto text = http::query_string(request, bound, 16)) {
-      auto day = parse_day(*text);
-      if (!day) throw ApiError(ErrorCode::kValidationFailed, bound);
-      if (std::string_view(bound) == "from") {
-        q.sql += " AND cases.opened_at >= " + q.bind(day_start_ms(*day));
-      } else {
-        q.sql += " AND cases.opened_at < " +
-                 q.bind(day_start_ms(std::chrono::sys_days(*day) + std::chrono::days(1)));
-      }
-    }
-  }
-  if (auto text = http::query_string(request, "q", 32)) {
-    std::string number;
-    for (char ch : *text) {
-      if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-') {
-        throw ApiError(ErrorCode::kValidationFailed, "q");
-      }
-      number.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
-    }
-    q.sql += " AND cases.case_number LIKE " + q.bind(number + "%");
-  }
-  std::string sort = http::query_string(request, "sort", 16).value_or("-opened_at");
-  if (sort != "opened_at" && sort != "-opened_at") {
-    throw ApiError(ErrorCode::kValidationFailed, "sort");
-  }
-  q.direction = sort == "opened_at" ? "ASC" : "DESC";
-  return q;
-}
-
-// The matching cases in order, at most `limit` from `offset`.
-std::vector<Case> run_query(app::Services& s, store::Connection& c, CaseQuery q, std::int64_t limit,
-                            std::int64_t offset) {
-  q.sql += " ORDER BY cases.opened_at " + q.direction + ", cases.id " + q.direction;
-  q.sql += " LIMIT " + q.bind(limit);
-  q.sql += " OFFSET " + q.bind(offset);
-  std::vector<Case> out;
-  for (const auto& row : c.query(q.sql, q.params))
-    out.push_back(*s.cases().find(c, row.integer(0)));
-  return out;
-}
-
 HttpResponse list_cases(app::Services& s, RequestContext& ctx) {
   CaseQuery q = case_query(s, ctx);
   std::int64_t page = http::query_integer(ctx.request, "page", 1, 1'000'000).value_or(1);
@@ -312,34 +198,6 @@ HttpResponse list_cases(app::Services& s, RequestContext& ctx) {
   s.audit().record(*connection, event(ctx, "case.list", "case", "list"));
   return HttpResponse::json(
       200, {{"cases", out}, {"page", page}, {"per_page", per_page}, {"total", total}});
-}
-
-// The list's filters as CSV (codes only, no names), formula cells neutralised.
-HttpResponse export_cases(app::Services& s, RequestContext& ctx) {
-  CaseQuery q = case_query(s, ctx);
-  auto connection = s.pool().lease();
-  std::string body = csv_row({"case_number", "status", "basis", "ground", "incident_types",
-                              "region_kato", "owner_agency_id", "assigned_agency_id", "offence",
-                              "repeat_offence", "opened_at", "closed_at", "close_reason"});
-  auto text = [](const std::optional<std::string>& v) { return v.value_or(""); };
-  auto number = [](const std::optional<std::int64_t>& v) {
-    return v ? std::to_string(*v) : std::string();
-  };
-  for (const auto& c : run_query(s, *connection, q, kMaxExportRows, 0)) {
-    body +=
-        csv_row({c.case_number, c.status, c.basis, text(c.ground),
-                 core::join_codes(c.incident_types), c.region_kato,
-                 std::to_string(c.owner_agency_id), number(c.assigned_agency_id), text(c.offence),
-                 c.repeat_offence ? "true" : "false", core::format_iso8601_utc(c.opened_at),
-                 c.closed_at ? core::format_iso8601_utc(*c.closed_at) : "", text(c.close_reason)});
-  }
-  s.audit().record(*connection, event(ctx, "case.export", "case", "export"));
-  HttpResponse response;
-  response.status = 200;
-  response.content_type = "text/csv; charset=utf-8";
-  response.body = std::move(body);
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"cases.csv\"");
-  return response;
 }
 
 }  // namespace
@@ -379,10 +237,6 @@ void register_case_routes(http::Router& router, app::Services& s) {
 
   router.add(Method::kGet, "/api/v1/cases", Access::need(Permission::kCasesRead),
              [&s](RequestContext& ctx) { return list_cases(s, ctx); });
-
-  // Before /api/v1/cases/{id}: the first registered pattern that matches wins.
-  router.add(Method::kGet, "/api/v1/cases/export.csv", Access::need(Permission::kCasesRead),
-             [&s](RequestContext& ctx) { return export_cases(s, ctx); });
 
   router.add(Method::kPost, "/api/v1/cases/search", Access::need(Permission::kCasesRead),
              [&s](RequestContext& ctx) {

@@ -2,13 +2,9 @@
 
 namespace qorgau::cases {
 
-std::string csv_cell(std::string_view value) {
-  std::string text;
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                         value[0] == '\t' || value[0] == '\r')) {
-    text.push_back('\'');
-  }
-  text.append(value);
+namespace {
+
+std::string quoted_if_needed(std::string text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {
@@ -19,6 +15,12 @@ std::string csv_cell(std::string_view value) {
   return quoted;
 }
 
+}  // namespace
+
+std::string csv_cell(std::string_view value) {
+  return quoted_if_needed(neutralise_formula(value));
+}
+
 std::string csv_row(const std::vector<std::string>& cells) {
   std::string line;
   for (size_t i = 0; i < cells.size(); ++i) {
@@ -27,6 +29,22 @@ std::string csv_row(const std::vector<std::string>& cells) {
   }
   line += "\r\n";
   return line;
+}
+
+std::string csv_table(const Table& table) {
+  std::string out = csv_row(table.header);
+  for (const auto& row : table.rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      if (const auto* text = std::get_if<std::string>(&row[i])) {
+        out += csv_cell(*text);
+      } else {
+        out += cell_text(row[i]);
+      }
+    }
+    out += "\r\n";
+  }
+  return out;
 }
 
 }  // namespace qorgau::cases

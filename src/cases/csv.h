@@ -1,11 +1,13 @@
-// CSV for spreadsheets (RFC 4180), safe to open: a cell that a spreadsheet
-// would read as a formula (starting with = + - @, a tab or a carriage return)
-// gets a leading apostrophe, so it is shown as text and never evaluated.
+// CSV for spreadsheets (RFC 4180), safe to open: text cells go through
+// neutralise_formula() (table.h), so a spreadsheet shows them as text and
+// never evaluates them.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "cases/table.h"
 
 namespace qorgau::cases {
 
@@ -13,5 +15,7 @@ namespace qorgau::cases {
 std::string csv_cell(std::string_view value);
 // One line of cells, ending in CRLF.
 std::string csv_row(const std::vector<std::string>& cells);
+// The header line, then one line per row; numbers are written as they are.
+std::string csv_table(const Table& table);
 
 }  // namespace qorgau::cases

@@ -23,5 +23,17 @@ TEST(CaseCsv, QuotesCommasQuotesAndLineBreaks) {
   EXPECT_EQ(csv_row({"a", "b,c", "=1"}), "a,\"b,c\",'=1\r\n");
 }
 
+TEST(CaseCsv, WritesATableNumbersAsTheyAre) {
+  struct Row {
+    std::string code;
+    std::int64_t count;
+  };
+  std::vector<Column<Row>> columns = {{"code", 10, [](const Row& r) -> Cell { return r.code; }},
+                                      {"count", 5, [](const Row& r) -> Cell { return r.count; }}};
+  Table table = tabulate(columns, std::vector<Row>{{"=cmd", -3}, {"a,b", 42}});
+  EXPECT_EQ(csv_table(table), "code,count\r\n'=cmd,-3\r\n\"a,b\",42\r\n");
+  EXPECT_EQ(table.widths, (std::vector<double>{10, 5}));
+}
+
 }  // namespace
 }  // namespace qorgau::cases
