@@ -6,7 +6,10 @@
 // changes nothing: no row, no blob, no temporary file, no audit entry.
 #include <gtest/gtest.h>
 
-#include <fstream>
+#include <utility>  // before Asio: libboost 1.74 with g++ 12 needs it.
+
+#include <boost/asio.hpp>
+#include <thread>
 
 #include "store/sqlite/sqlite_database.h"
 #include "test_server.h"
@@ -44,6 +47,34 @@ struct Receipt {
   std::string code;
   std::string secret;
 };
+
+// Sends the head of an attachment declaring `declared` bytes, then only
+// `sent` of them. Without `wait_for_answer` it closes the connection at once (a
+// reporter losing her signal); with it, it returns the answer's status line.
+std::string send_partly(std::uint16_t port, const Receipt& receipt, std::size_t declared,
+                        std::size_t sent, bool wait_for_answer) {
+  namespace asio = boost::asio;
+  asio::io_context io;
+  asio::ip::tcp::socket socket(io);
+  socket.connect({asio::ip::make_address("127.0.0.1"), port});
+  std::string bytes =
+      std::string("POST ") + kAttach + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+      "\r\nContent-Type: application/octet-stream\r\nX-Receipt-Code: " + receipt.code +
+      "\r\nX-Receipt-Secret: " + receipt.secret +
+      "\r\nContent-Length: " + std::to_string(declared) + "\r\n\r\n" +
+      (sent > 0 ? jpeg(sent, 'z') : "");
+  asio::write(socket, asio::buffer(bytes));
+  std::string status;
+  if (wait_for_answer) {
+    asio::streambuf answer;
+    boost::system::error_code ec;
+    asio::read_until(socket, answer, "\r\n", ec);
+    std::istream in(&answer);
+    std::getline(in, status);
+  }
+  socket.close();
+  return status;
+}
 
 class IntakeAttachments : public ::testing::Test {
  protected:
@@ -251,6 +282,9 @@ TEST_F(IntakeAttachments, EveryBadRequestIsRefusedClearlyAndChangesNothing) {
   expect_refused(attach({"QRG-22222-22222", receipt.secret}, photo), 404, "receipt_not_found",
                  before);
   expect_refused(attach({"not a code", "nor a secret"}, photo), 404, "receipt_not_found", before);
+  // Refused on the headers alone: a gigabyte announced, not one byte of it sent.
+  EXPECT_EQ(send_partly(server_.port(), wrong_secret, 1'000'000'000, 0, true).substr(0, 12),
+            "HTTP/1.1 404");
   expect_refused(attach(receipt, "MZ\x90" + std::string(5000, '\0')), 415, "unsupported_file_type",
                  before);
   expect_refused(attach(receipt, ""), 415, "unsupported_file_type", before);
@@ -281,6 +315,18 @@ TEST_F(IntakeAttachments, EveryBadRequestIsRefusedClearlyAndChangesNothing) {
   }
   before = snapshot();
   expect_refused(attach(receipt, photo), 409, "too_many_attachments", before);
+}
+
+TEST_F(IntakeAttachments, ADroppedConnectionLeavesNothing) {
+  Receipt receipt = submit();
+  Snapshot before = snapshot();
+  send_partly(server_.port(), receipt, 2'000'000, 600'000, false);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the server sees the end
+  Snapshot after = snapshot();  // and waits for the temporary file to go
+  EXPECT_EQ(after, before);
+  Reply seen = reporter_.post("/api/v1/intake/receipt",
+                              {{"code", receipt.code}, {"secret", receipt.secret}});
+  EXPECT_TRUE(seen.json()["attachments"].empty());
 }
 
 TEST_F(IntakeAttachments, StaffUploadsMustNameACaseOrReportTheyReach) {
