@@ -23,6 +23,8 @@ PACKAGES=(
   sqlite3 curl ca-certificates chromium fonts-dejavu-core
   # the poster tests read the PDF's text (pdftotext, pdftoppm) and decode its QR code (zbarimg)
   poppler-utils zbar-tools
+  # the court-bundle tests open the archive as a clerk would (unzip) and with Python's zipfile
+  unzip python3
   # benchmarks (bench/): HTTP load generator
   wrk
 )

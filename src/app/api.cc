@@ -6,6 +6,7 @@
 #include "accounts/accounts_api.h"
 #include "app/system_api.h"
 #include "audit/audit_api.h"
+#include "cases/bundle_api.h"
 #include "cases/cases_api.h"
 #include "cases/cases_triage_api.h"
 #include "evidence/evidence_api.h"
@@ -106,6 +107,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   evidence::register_evidence_routes(router_, services_);
   cases::register_case_triage_routes(router_, services_);
   cases::register_case_routes(router_, services_);
+  cases::register_case_bundle_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,

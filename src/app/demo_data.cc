@@ -25,6 +25,7 @@ const DemoAgency kAgencies[] = {
     {"Almaty city prosecutor's office", "prosecutor", "750000000"},
     {"Crisis centre \"Meiirim\" (demo)", "crisis_centre", "750000000"},
     {"Crisis centre \"Bereke\" (demo)", "crisis_centre", "710000000"},
+    {"Astana city police, women's protection unit", "police", "710000000"},
 };
 
 struct DemoUser {
@@ -44,6 +45,8 @@ const DemoUser kUsers[] = {
     {"analyst", "Нұрлан Аналитиков (demo)", "analyst", 0},
     {"shelter", "Салтанат Баспанова (demo)", "shelter_staff", 5},
     {"ministry", "Гүлжан Министрова (demo)", "ministry_coordinator", 0},
+    {"officer", "Асқар Тәртіпов (demo)", "police_inspector", 7},
+    {"bereke", "Айнұр Берекеева (demo)", "case_worker", 6},
 };
 
 std::string demo_iin(int year, unsigned month, unsigned day, core::Sex sex, int serial) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "cases/case_access.h"
 #include "cases/cases_json.h"
 #include "cases/csv.h"
 #include "core/code_list.h"
@@ -41,27 +42,10 @@ audit::AuditEvent case_event(const RequestContext& ctx, std::string action, std:
   return event(ctx, std::move(action), "case", std::to_string(id));
 }
 
-bool reaches_agency(app::Services& s, store::Connection& c, const accounts::Principal& user,
-                    std::optional<std::int64_t> agency_id) {
-  if (!agency_id) return false;
-  auto agency = s.agencies().find(c, *agency_id);
-  return agency && user.reaches(*agency);
-}
-
-}  // namespace
-
-bool reaches_in_full(app::Services& s, store::Connection& c, const accounts::Principal& user,
-                     const Case& found) {
-  return reaches_agency(s, c, user, found.owner_agency_id) ||
-         reaches_agency(s, c, user, found.assigned_agency_id);
-}
-
-namespace {
-
 // The case, if the user reaches it in full; ApiError(kNotFound) otherwise.
 Case full_case(app::Services& s, store::Connection& c, const RequestContext& ctx) {
   auto found = s.cases().find(c, ctx.id_param("id"));
-  if (!found || !reaches_in_full(s, c, ctx.user(), *found)) throw ApiError(ErrorCode::kNotFound);
+  if (!found || !full_access(s, c, ctx.user(), *found)) throw ApiError(ErrorCode::kNotFound);
   return *found;
 }
 
@@ -420,7 +404,7 @@ void register_case_routes(http::Router& router, app::Services& s) {
                for (const auto& candidate : s.person_matcher().find(*connection, iin, name)) {
                  for (const auto& found : s.cases().for_person(*connection, candidate.person.id)) {
                    if (!seen.insert(found.id).second) continue;
-                   if (!reaches_in_full(s, *connection, ctx.user(), found)) continue;
+                   if (!full_access(s, *connection, ctx.user(), found)) continue;
                    out.push_back(case_json(found));
                  }
                }
@@ -436,7 +420,7 @@ void register_case_routes(http::Router& router, app::Services& s) {
                auto found = s.cases().find(*connection, ctx.id_param("id"));
                if (!found) throw ApiError(ErrorCode::kNotFound);
                json out;
-               if (reaches_in_full(s, *connection, ctx.user(), *found)) {
+               if (full_access(s, *connection, ctx.user(), *found)) {
                  out = full_view(s, *connection, *found);
                } else {
                  auto shares = referral_shares_for(s, *connection, ctx.user(), found->id);

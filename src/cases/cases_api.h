@@ -7,15 +7,9 @@
 #pragma once
 
 #include "app/services.h"
-#include "cases/cases.h"
 #include "http/router.h"
 
 namespace qorgau::cases {
-
-// Whether `user` reaches case `found` in full: their scope reaches its owner
-// or its assigned agency.
-bool reaches_in_full(app::Services& services, store::Connection& connection,
-                     const accounts::Principal& user, const Case& found);
 
 void register_case_routes(http::Router& router, app::Services& services);
 

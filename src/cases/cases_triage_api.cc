@@ -1,6 +1,6 @@
 #include "cases/cases_triage_api.h"
 
-#include "cases/cases_api.h"
+#include "cases/case_access.h"
 #include "cases/cases_json.h"
 #include "core/error.h"
 #include "http/json_body.h"
@@ -144,7 +144,7 @@ void register_case_triage_routes(http::Router& router, app::Services& s) {
         store::Transaction tx(*connection);
         intake::Report report = reachable_report(s, *connection, ctx);
         auto target = s.cases().find(*connection, case_id);
-        if (!target || !reaches_in_full(s, *connection, ctx.user(), *target)) {
+        if (!target || !full_access(s, *connection, ctx.user(), *target)) {
           throw ApiError(ErrorCode::kValidationFailed, "case_id");
         }
         if (target->status == "closed") throw ApiError(ErrorCode::kInvalidState);

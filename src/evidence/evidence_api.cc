@@ -6,7 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "cases/cases_api.h"
+#include "cases/case_access.h"
 #include "core/error.h"
 #include "evidence/evidence_json.h"
 #include "evidence/upload.h"
@@ -83,7 +83,7 @@ void check_attachment_target(app::Services& s, const RequestContext& ctx, std::s
   bool reached = false;
   if (type == "case") {
     auto found = s.cases().find(*connection, id);
-    reached = found && cases::reaches_in_full(s, *connection, ctx.user(), *found);
+    reached = found && cases::full_access(s, *connection, ctx.user(), *found);
   } else {
     auto report = s.intake_reports().state(*connection, id);
     reached = report && intake::in_triage_scope(ctx.user(), report->region_kato);

@@ -1,109 +1,38 @@
 #include "help/poster.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
 #include <qrencode.h>
 
 #include <algorithm>
 #include <memory>
-#include <new>
+
+#include "pdf/typesetter.h"
 
 namespace qorgau::help {
 
 namespace {
 
-// A4 portrait in PDF points (1/72 inch).
-constexpr double kPageWidth = 595.276;
-constexpr double kPageHeight = 841.890;
+using pdf::Colour;
+using pdf::fill_rect;
+using pdf::LayoutPtr;
+using pdf::set_colour;
+using pdf::Typesetter;
+
+constexpr double kPageWidth = pdf::kA4Width;
+constexpr double kPageHeight = pdf::kA4Height;
 constexpr double kMargin = 48;
 constexpr double kContentWidth = kPageWidth - 2 * kMargin;
-constexpr const char* kFontFamily = "DejaVu Sans";
 constexpr double kQrSize = 136;  // 48 mm: phones read it from arm's length
 constexpr int kQrQuietModules = 4;
 
-struct Colour {
-  double r, g, b;
-};
 constexpr Colour kTeal{0.043, 0.333, 0.388};  // #0B5563: 8:1 against white
 constexpr Colour kInk{0.102, 0.102, 0.102};   // #1A1A1A
 constexpr Colour kWhite{1, 1, 1};
 constexpr Colour kMist{0.902, 0.941, 0.949};  // #E6F0F2
 constexpr Colour kRule{0.784, 0.851, 0.863};  // #C8D9DC
 
-struct GObjectUnref {
-  void operator()(gpointer object) const { g_object_unref(object); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectUnref>;
-
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-
 struct QrFree {
   void operator()(QRcode* code) const { QRcode_free(code); }
 };
-
-void set_colour(cairo_t* cr, Colour c) {
-  cairo_set_source_rgb(cr, c.r, c.g, c.b);
-}
-
-// Text laid out in the poster's font and language; sizes are in points.
-class Typesetter {
- public:
-  Typesetter(cairo_t* cr, const std::string& language)
-      : cr_(cr), language_(pango_language_from_string(language.c_str())) {}
-
-  LayoutPtr layout(const std::string& text, double size, bool bold, double width,
-                   PangoAlignment align = PANGO_ALIGN_LEFT,
-                   PangoWrapMode wrap = PANGO_WRAP_WORD) const {
-    LayoutPtr layout(pango_cairo_create_layout(cr_));
-    pango_context_set_language(pango_layout_get_context(layout.get()), language_);
-    pango_layout_context_changed(layout.get());
-    PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, kFontFamily);
-    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_layout_set_font_description(layout.get(), font);
-    pango_font_description_free(font);
-    pango_layout_set_width(layout.get(), width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout.get(), wrap);
-    pango_layout_set_alignment(layout.get(), align);
-    pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
-    return layout;
-  }
-
-  static double height(PangoLayout* layout) {
-    int width = 0;
-    int height = 0;
-    pango_layout_get_size(layout, &width, &height);
-    return static_cast<double>(height) / PANGO_SCALE;
-  }
-
-  static double width(PangoLayout* layout) {
-    int width = 0;
-    int height = 0;
-    pango_layout_get_size(layout, &width, &height);
-    return static_cast<double>(width) / PANGO_SCALE;
-  }
-
-  void draw(PangoLayout* layout, double x, double y, Colour colour) const {
-    set_colour(cr_, colour);
-    cairo_move_to(cr_, x, y);
-    pango_cairo_show_layout(cr_, layout);
-  }
-
- private:
-  cairo_t* cr_;
-  PangoLanguage* language_;
-};
-
-void fill_rect(cairo_t* cr, double x, double y, double width, double height, Colour colour) {
-  set_colour(cr, colour);
-  cairo_rectangle(cr, x, y, width, height);
-  cairo_fill(cr);
-}
 
 using QrPtr = std::unique_ptr<QRcode, QrFree>;
 
@@ -178,7 +107,7 @@ std::vector<NumberRow> set_numbers(const Typesetter& type, const PosterContent& 
   return rows;
 }
 
-void draw_poster(cairo_t* cr, const PosterContent& content) {
+void draw_poster(cairo_t* cr, const PosterContent& content, const QRcode& code) {
   Typesetter type(cr, content.language);
   fill_rect(cr, 0, 0, kPageWidth, kPageHeight, kWhite);
 
@@ -220,9 +149,8 @@ void draw_poster(cairo_t* cr, const PosterContent& content) {
   double url_y = bottom - 22 - Typesetter::height(url.get());
   double qr_y = url_y - 6 - kQrSize;
   // The code's quiet zone reaches into the margin, so its modules line up with the text above.
-  QrPtr code = encode_qr(content.url);
-  double qr_x = kMargin - kQrQuietModules * module_size(*code, kQrSize);
-  draw_qr(cr, *code, qr_x, qr_y, kQrSize);
+  double qr_x = kMargin - kQrQuietModules * module_size(code, kQrSize);
+  draw_qr(cr, code, qr_x, qr_y, kQrSize);
   type.draw(url.get(), kMargin, url_y, kInk);
   double caption_x = qr_x + kQrSize + 16;
   auto caption = type.layout(content.qr_caption, 20, true, kPageWidth - kMargin - caption_x);
@@ -255,38 +183,18 @@ void draw_poster(cairo_t* cr, const PosterContent& content) {
   if (!rows.empty()) fill_rect(cr, kMargin, y, kContentWidth, 1, kRule);
 }
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  try {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (const std::bad_alloc&) {
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
-}
-
 }  // namespace
 
 std::string render_poster(const PosterContent& content) {
-  std::string pdf;
-  std::unique_ptr<cairo_surface_t, CairoDestroy> surface(
-      cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageWidth, kPageHeight));
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, content.heading.c_str());
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Qorgau");
-  {
-    std::unique_ptr<cairo_t, CairoDestroy> cr(cairo_create(surface.get()));
-    draw_poster(cr.get(), content);
-    cairo_show_page(cr.get());
-    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-      throw PosterError(std::string("drawing the poster failed: ") +
-                        cairo_status_to_string(cairo_status(cr.get())));
-    }
+  QrPtr code = encode_qr(content.url);  // before drawing: a bad URL is the caller's error
+  try {
+    return pdf::render_a4(content.heading, [&](cairo_t* cr) {
+      draw_poster(cr, content, *code);
+      cairo_show_page(cr);
+    });
+  } catch (const pdf::PdfError& error) {
+    throw PosterError(std::string("the poster PDF: ") + error.what());
   }
-  cairo_surface_finish(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    throw PosterError(std::string("writing the poster PDF failed: ") +
-                      cairo_status_to_string(cairo_surface_status(surface.get())));
-  }
-  return pdf;
 }
 
 }  // namespace qorgau::help

@@ -4,9 +4,10 @@
 //
 // Invariants of render_poster's output:
 // - a PDF of exactly one A4 portrait page (595 x 842 pt);
-// - every text is laid out by pango in the "DejaVu Sans" family (found through fontconfig; it has
-//   the Kazakh letters ә ғ қ ң ө ұ ү һ і) and embedded as real text, so it can be extracted and
-//   read aloud; texts are plain, never pango markup, so no input can change the formatting;
+// - every text is laid out by pango in the "DejaVu Sans" family (through pdf/typesetter.h, shared
+//   with the court bundle; it has the Kazakh letters ә ғ қ ң ө ұ ү һ і) and embedded as real text,
+//   so it can be extracted and read aloud; texts are plain, never pango markup, so no input can
+//   change the formatting;
 // - the QR code encodes `url` exactly (byte mode, error correction level M) and has a quiet zone
 //   of four modules; `url` is also printed under it;
 // - long content never runs onto a second page: the numbers' type shrinks to fit.

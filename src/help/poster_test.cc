@@ -4,19 +4,18 @@
 #include "help/poster.h"
 
 #include <gtest/gtest.h>
-#include <stdio.h>
-#include <sys/wait.h>
-
-#include <array>
 #include <cstdlib>
 #include <fstream>
 #include <string>
 
+#include "testing/run_command.h"
 #include "testing/temp_dir.h"
 
 namespace qorgau::help {
 namespace {
 
+using qorgau::testing::CommandResult;
+using qorgau::testing::run_command;
 using qorgau::testing::TempDir;
 
 constexpr const char* kUrl = "https://qorgau.example.kz/help?region=110000000";
@@ -41,25 +40,6 @@ PosterContent kazakh_poster() {
   return c;
 }
 
-struct CommandResult {
-  int status = -1;
-  std::string output;
-};
-
-// Runs a shell command and returns its exit status and standard output.
-CommandResult run(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.output.append(buffer.data(), n);
-  int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
 // Runs of whitespace (line breaks where pango wrapped a line) become one space.
 std::string squeeze(const std::string& text) {
   std::string out;
@@ -78,7 +58,7 @@ class PosterTest : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const char* tool : {"pdfinfo", "pdftotext", "pdftoppm", "zbarimg"}) {
-      if (run(std::string("command -v ") + tool + " >/dev/null 2>&1").status != 0) {
+      if (run_command(std::string("command -v ") + tool + " >/dev/null 2>&1").status != 0) {
         FAIL() << tool << " is missing: the poster tests need poppler-utils and zbar-tools "
                << "(run scripts/install-deps.sh)";
       }
@@ -103,13 +83,13 @@ class PosterTest : public ::testing::Test {
   }
 
   std::string info(const std::string& path) {
-    CommandResult r = run("pdfinfo '" + path + "' 2>&1");
+    CommandResult r = run_command("pdfinfo '" + path + "' 2>&1");
     EXPECT_EQ(r.status, 0) << r.output;
     return r.output;
   }
 
   std::string text(const std::string& path) {
-    CommandResult r = run("pdftotext -enc UTF-8 '" + path + "' - 2>&1");
+    CommandResult r = run_command("pdftotext -enc UTF-8 '" + path + "' - 2>&1");
     EXPECT_EQ(r.status, 0) << r.output;
     return squeeze(r.output);
   }
@@ -159,9 +139,10 @@ TEST_F(PosterTest, KazakhTextComesBackExactly) {
 TEST_F(PosterTest, QrCodeDecodesToTheUrl) {
   std::string path = save(render_poster(kazakh_poster()));
   std::string png = (dir_.path() / "page").string();
-  CommandResult render = run("pdftoppm -png -r 150 -singlefile '" + path + "' '" + png + "' 2>&1");
+  CommandResult render =
+      run_command("pdftoppm -png -r 150 -singlefile '" + path + "' '" + png + "' 2>&1");
   ASSERT_EQ(render.status, 0) << render.output;
-  CommandResult decoded = run("zbarimg --raw -q '" + png + ".png'");
+  CommandResult decoded = run_command("zbarimg --raw -q '" + png + ".png'");
   ASSERT_EQ(decoded.status, 0) << "zbarimg found no code: " << decoded.output;
   EXPECT_EQ(decoded.output, std::string(kUrl) + "\n");
 }

@@ -1,13 +1,12 @@
 #include "intake/report.h"
 
-#include <unicode/timezone.h>
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
 
 #include "core/error.h"
 #include "core/iin.h"
+#include "core/local_time.h"
 
 namespace qorgau::intake {
 
@@ -415,16 +414,7 @@ json report_input_json(const ReportInput& r) {
 std::chrono::year_month_day local_today(std::chrono::system_clock::time_point now,
                                         const std::string& zone) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  std::unique_ptr<icu::TimeZone> tz(
-      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
-  std::int64_t offset = 0;
-  if (tz && *tz != icu::TimeZone::getUnknown()) {
-    int32_t raw = 0;
-    int32_t dst = 0;
-    UErrorCode status = U_ZERO_ERROR;
-    tz->getOffset(static_cast<UDate>(ms), /*local=*/false, raw, dst, status);
-    if (U_SUCCESS(status)) offset = raw + dst;
-  }
+  const std::int64_t offset = core::zone_offset_ms(ms, zone);
   auto local =
       std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms + offset));
   return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(local));

@@ -88,6 +88,8 @@ const std::vector<Row> kMatrix = {
     {"GET", "/api/v1/cases/export.csv", "...YYY.YY.."},
     {"POST", "/api/v1/cases/search", "...YYY.YY.."},
     {"GET", "/api/v1/cases/{id}", "...YYY.YY.."},
+    {"GET", "/api/v1/cases/{id}/bundle.pdf", "...YYY.YY.."},
+    {"GET", "/api/v1/cases/{id}/bundle.zip", "...YYY.YY.."},
     {"POST", "/api/v1/cases/{id}/transition", "...YYY....."},
     {"POST", "/api/v1/cases/{id}/offence", "...YYY....."},
     {"POST", "/api/v1/cases/{id}/assign", "...YYY....."},

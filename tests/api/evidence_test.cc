@@ -455,6 +455,9 @@ TEST_F(SmallEvidenceLimit, OverSizeAndCutOffUploadsStoreNothing) {
                raw_head(inspector_, server_.port(), "Content-Length: 90000") + "%PDF-1.4" +
                    std::string(40000, 'z'),
                false);
+  // The server may not have created the body's file yet when the client is gone: give it time
+  // to see the end before waiting for the file to go (flaky under load otherwise).
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
   for (int i = 0; i < 100 && !files_in(server_.data_dir() / "tmp").empty(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }

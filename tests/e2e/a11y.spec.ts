@@ -93,6 +93,64 @@ for (const width of [1280, 360]) {
       await expectNoSeriousViolations(page, 'set new password form');
     });
 
+    test('triage, case list, case page and case referrals', async ({ page, browser }) => {
+      await login(page, 'inspector');
+      const csrf = ((await (await page.request.get('/api/v1/session')).json()) as { csrf_token: string }).csrf_token;
+      const aggressor = (await (
+        await page.request.post('/api/v1/people/search', {
+          data: { full_name: 'Серік Қайратұлы Бекмағамбетов' },
+          headers: { 'X-CSRF-Token': csrf },
+        })
+      ).json()) as { people: { id: number }[] };
+      const survivor = (await (
+        await page.request.post('/api/v1/people/search', {
+          data: { full_name: 'Айгүл Сәрсенқызы Жолдасбекова' },
+          headers: { 'X-CSRF-Token': csrf },
+        })
+      ).json()) as { people: { id: number }[] };
+      const created = await page.request.post('/api/v1/cases', {
+        data: {
+          survivor_person_id: survivor.people[0].id,
+          aggressor_person_id: aggressor.people[0].id,
+          basis: 'complaint',
+          incident_types: ['stalking'],
+        },
+        headers: { 'X-CSRF-Token': csrf },
+      });
+      expect(created.status()).toBe(201);
+      const caseId = ((await created.json()) as { id: number }).id;
+
+      await page.getByRole('link', { name: en['cases.nav.triage'] }).click();
+      await expect(page.getByRole('heading', { level: 1, name: en['cases.triage.heading'] })).toBeVisible();
+      await expect(page.getByRole('table')).toBeVisible();
+      await expectNoSeriousViolations(page, en['cases.nav.triage']);
+      await page.getByRole('table').getByRole('link').first().click();
+      await page.getByRole('button', { name: en['cases.triage.accept'] }).click();
+      await expect(page.getByRole('button', { name: en['cases.accept.submit'] })).toBeVisible();
+      await expectNoSeriousViolations(page, 'triage report with the accept form');
+
+      await page.getByRole('link', { name: en['cases.nav.cases'] }).click();
+      await expect(page.getByRole('table', { name: en['cases.list.caption'] })).toBeVisible();
+      await expectNoSeriousViolations(page, en['cases.nav.cases']);
+
+      await page.goto(`/staff/cases/${caseId}`);
+      await expect(page.getByRole('region', { name: en['cases.case.timeline'] })).toBeVisible();
+      for (const key of ['cases.notes.new', 'cases.tasks.new', 'cases.services.new', 'cases.referrals.new', 'cases.evidence.new'] as const) {
+        await page.getByRole('button', { name: en[key] }).click();
+      }
+      await page.getByRole('button', { name: en['cases.case.close'] }).click();
+      await expectNoSeriousViolations(page, 'case page with its forms open');
+
+      const baseURL = test.info().project.use.baseURL;
+      const cwContext = await browser.newContext({ baseURL, viewport: { width, height: 800 } });
+      const cw = await cwContext.newPage();
+      await login(cw, 'caseworker');
+      await cw.getByRole('link', { name: en['cases.nav.referrals'] }).click();
+      await expect(cw.getByRole('heading', { level: 1, name: en['cases.incoming.heading'] })).toBeVisible();
+      await expectNoSeriousViolations(cw, en['cases.nav.referrals']);
+      await cwContext.close();
+    });
+
     test('crisis-centre screens', async ({ page, browser }) => {
       // Find a bed, with a hold and its referral form open (released at the end).
       await login(page, 'caseworker');

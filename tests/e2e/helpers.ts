@@ -7,15 +7,18 @@ import { ru } from '../../web/src/i18n/ru';
 import { sheltersEn } from '../../web/src/i18n/shelters.en';
 import { sheltersKk } from '../../web/src/i18n/shelters.kk';
 import { sheltersRu } from '../../web/src/i18n/shelters.ru';
+import { casesEn } from '../../web/src/i18n/cases.en';
+import { casesKk } from '../../web/src/i18n/cases.kk';
+import { casesRu } from '../../web/src/i18n/cases.ru';
 import { reportEn } from '../../web/src/i18n/report.en';
 import { reportKk } from '../../web/src/i18n/report.kk';
 import { reportRu } from '../../web/src/i18n/report.ru';
 
 /** Every message the app can show: the public catalogues plus those the lazy chunks load. */
 export const messages = {
-  en: { ...en, ...sheltersEn, ...reportEn },
-  kk: { ...kk, ...sheltersKk, ...reportKk },
-  ru: { ...ru, ...sheltersRu, ...reportRu },
+  en: { ...en, ...sheltersEn, ...reportEn, ...casesEn },
+  kk: { ...kk, ...sheltersKk, ...reportKk, ...casesKk },
+  ru: { ...ru, ...sheltersRu, ...reportRu, ...casesRu },
 };
 
 export const DEMO_PASSWORD = 'qorgau-demo-2026';

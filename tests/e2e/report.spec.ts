@@ -2,6 +2,7 @@
 // nowhere (not in the address bar, not in browser storage), every request to this server alone.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { createHash } from 'node:crypto';
 import { messages, phoneShot, shot } from './helpers';
 import { iinCheckDigit } from '../../web/src/lib/iin';
 
@@ -22,6 +23,31 @@ function yesterday(): string {
   const d = new Date(Date.now() - 24 * 3600 * 1000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** Small files the server recognises by their first bytes (src/evidence/media_type.cc). */
+function evidenceFiles() {
+  const box = (type: string, payload: Buffer): Buffer => {
+    const size = Buffer.alloc(4);
+    size.writeUInt32BE(8 + payload.length);
+    return Buffer.concat([size, Buffer.from(type, 'latin1'), payload]);
+  };
+  // An MP4: an "ftyp" box with the major brand "isom", then an empty "mdat".
+  const video = Buffer.concat([
+    box('ftyp', Buffer.concat([Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2mp41')])),
+    box('mdat', Buffer.alloc(64, 7)),
+  ]);
+  // A JPEG: SOI, a JFIF APP0 segment, EOI.
+  const photo = Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+    0x00, 0xff, 0xd9,
+  ]);
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  // A Windows program named like a photo: refused whatever its name says.
+  const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(126, 0x90), Buffer.from('PE\0\0')]);
+  return { video, photo, pdf, program };
+}
+
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 async function noSeriousViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page })
@@ -61,7 +87,7 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru['report.heading']);
     await expect(page).toHaveTitle(ru['report.title']);
     await expect(page.getByRole('button', { name: ru['exit.button'] })).toBeVisible();
-    const step = (n: number): string => ru['report.stepOf'].replace('{n}', String(n)).replace('{total}', '7');
+    const step = (n: number): string => ru['report.stepOf'].replace('{n}', String(n)).replace('{total}', '8');
     const next = page.getByRole('button', { name: ru['report.next'] });
 
     // 1. Danger now: "yes" shows the emergency numbers at once, before anything else is asked.
@@ -147,15 +173,19 @@ test.describe('on a phone', () => {
     await page.getByLabel(ru['report.time.evening']).check();
     await next.click();
 
-    // 7. In her own words, consent, send. Back keeps the answers.
+    // 7. Files are optional: none here. Back keeps the answers.
     await expect(page.getByText(step(7))).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: ru['report.step.files'] })).toBeFocused();
     await page.getByRole('button', { name: ru['report.back'] }).click();
     await expect(page.getByLabel(ru['report.contact.phone'])).toHaveValue('+7 701 000 00 00');
     await next.click();
+    await next.click();
+
+    // 8. In her own words, consent, send.
+    await expect(page.getByText(step(8))).toBeVisible();
     const story = 'Соседи снова кричали ночью, слышен был плач ребёнка.';
     await page.getByLabel(ru['report.narrative']).fill(story);
     await page.getByLabel(ru['report.consent.share_with_crisis_centre']).check();
-    await expect(page.locator('input[type="file"]')).toHaveCount(0);
     await phoneShot(page, 'report-ru-360-last-step');
 
     const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/intake/reports') && r.request().method() === 'POST');
@@ -175,8 +205,9 @@ test.describe('on a phone', () => {
     });
     const answer = (await response.json()) as { receipt_code: string; receipt_secret: string };
 
-    // The receipt, very clearly, once.
+    // The receipt, very clearly, once. No files were chosen: no files section.
     await expect(page.getByRole('heading', { level: 2, name: ru['report.done.heading'] })).toBeFocused();
+    await expect(page.getByRole('heading', { name: ru['report.files.heading'] })).toHaveCount(0);
     await expect(page.getByTestId('receipt-code')).toHaveText(answer.receipt_code);
     await expect(page.getByTestId('receipt-secret')).toHaveText(answer.receipt_secret);
     expect(answer.receipt_code).toMatch(/^QRG-/);
@@ -263,6 +294,150 @@ test.describe('on a phone', () => {
     expect(problems).toEqual([]);
   });
 
+  test('a witness sends a video and a photo with her report; each is acknowledged by its SHA-256 and listed on the status page', async ({ page }) => {
+    // Needs a server with POST /api/v1/intake/attachments (branch attach).
+    const files = evidenceFiles();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      // The refused program's 415 is expected; anything else is a problem.
+      if (m.type() === 'error' && !m.text().includes('415')) problems.push(m.text());
+    });
+    const uploads: { status: number; headers: Record<string, string>; url: string; body: unknown }[] = [];
+    page.on('response', async (r) => {
+      if (!r.url().endsWith('/api/v1/intake/attachments')) return;
+      uploads.push({ status: r.status(), headers: r.request().headers(), url: r.url(), body: await r.json() });
+    });
+
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByRole('link', { name: ru['report.home.report'] }).click();
+    const next = page.getByRole('button', { name: ru['report.next'] });
+    await page.getByRole('group', { name: ru['report.danger.question'] }).getByLabel(ru['report.no']).check();
+    await next.click();
+    await page.getByLabel(ru['report.who.witness']).check();
+    await next.click();
+    await page.getByLabel(ru['report.type.physical_assault']).check();
+    await next.click();
+    await page.getByLabel(ru['report.where.region']).selectOption(ALMATY);
+    await next.click();
+    await next.click();
+    await page.getByLabel(ru['report.contact.no']).check();
+    await next.click();
+
+    // 7. Files: chosen, listed with name, type and size; one removed again.
+    await expect(page.getByRole('heading', { level: 2, name: ru['report.step.files'] })).toBeFocused();
+    const picker = page.getByLabel(ru['report.files.choose']);
+    await expect(picker).toHaveAttribute('accept', 'image/*,video/*,audio/*,application/pdf');
+    await picker.setInputFiles([
+      { name: 'видео.mp4', mimeType: 'video/mp4', buffer: files.video },
+      { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: files.photo },
+    ]);
+    await picker.setInputFiles([
+      { name: 'notes.pdf', mimeType: 'application/pdf', buffer: files.pdf },
+      { name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: files.program },
+    ]);
+    const list = page.getByRole('list', { name: ru['report.files.listLabel'] });
+    await expect(list.getByRole('listitem')).toHaveCount(4);
+    const item = (name: string) => list.getByRole('listitem').filter({ hasText: name });
+    await expect(item('видео.mp4')).toContainText(ru['report.files.kind.video']);
+    await expect(item('photo.jpg')).toContainText(ru['report.files.kind.photo']);
+    await expect(item('notes.pdf')).toContainText(ru['report.files.kind.document']);
+    await expect(item('видео.mp4')).toContainText(/\d+\s*Б/);
+    // The input keeps nothing: the files live in the page's memory only.
+    expect(await picker.evaluate((el) => (el as HTMLInputElement).files?.length ?? 0)).toBe(0);
+    await item('notes.pdf').getByRole('button', { name: ru['report.files.remove'] }).click();
+    await expect(list.getByRole('listitem')).toHaveCount(3);
+    await shot(page, 'report-ru-360-files');
+    await noSeriousViolations(page, 'the files step');
+    await next.click();
+
+    // 8. Send: the report first, then each file with the receipt.
+    const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/intake/reports'));
+    await page.getByRole('button', { name: ru['report.submit'] }).click();
+    const answer = (await (await sent).json()) as { receipt_code: string; receipt_secret: string };
+    await expect(page.getByTestId('receipt-code')).toHaveText(answer.receipt_code);
+    const receiptFiles = page.getByRole('region', { name: ru['report.files.heading'] });
+    const sentItem = (name: string) => receiptFiles.getByRole('listitem').filter({ hasText: name });
+    await expect(sentItem('видео.mp4').getByTestId('attachment-sha256')).toHaveText(sha256(files.video), {
+      timeout: 15_000,
+    });
+    await expect(sentItem('photo.jpg').getByTestId('attachment-sha256')).toHaveText(sha256(files.photo));
+    await expect(sentItem('видео.mp4')).toContainText(ru['report.files.received']);
+
+    // The program named like a photo is refused with the server's message, in Russian; nothing
+    // else is lost: the other files are received, the code and secret are still shown.
+    const refusedItem = sentItem('IMG_2041.jpg');
+    await expect(refusedItem.getByRole('button', { name: ru['report.files.retry'] })).toBeVisible();
+    await expect.poll(() => uploads.length).toBe(3);
+    const refusal = uploads.find((u) => u.status === 415);
+    expect(refusal, JSON.stringify(uploads)).toBeDefined();
+    const refusalError = (refusal!.body as { error: { code: string; message: string } }).error;
+    expect(refusalError.code).toBe('unsupported_file_type');
+    expect(refusalError.message).toMatch(/[А-Яа-яЁё]/);
+    await expect(refusedItem).toContainText(refusalError.message);
+    const summary = receiptFiles.getByRole('status');
+    await expect(summary).toHaveText(ru['report.files.someFailed'].replace('{failed}', '1').replace('{total}', '3'));
+    await expect(page.getByTestId('receipt-secret')).toHaveText(answer.receipt_secret);
+    await shot(page, 'report-ru-360-files-refused');
+
+    // Each upload carried the receipt in headers (never in the address) and the file as it is.
+    for (const u of uploads) {
+      expect(u.url).not.toContain('?');
+      expect(u.headers['x-receipt-code']).toBe(answer.receipt_code);
+      expect(u.headers['x-receipt-secret']).toBe(answer.receipt_secret);
+      expect(u.headers['content-type']).toBe('application/octet-stream');
+      expect(u.headers['accept-language']).toBe('ru');
+    }
+    expect(uploads.map((u) => decodeURIComponent(u.headers['x-evidence-filename'])).sort()).toEqual(
+      ['IMG_2041.jpg', 'photo.jpg', 'видео.mp4'].sort(),
+    );
+    const acknowledged = uploads
+      .filter((u) => u.status === 201)
+      .map((u) => (u.body as { attachment: { sha256: string } }).attachment.sha256);
+    expect(acknowledged.sort()).toEqual([sha256(files.video), sha256(files.photo)].sort());
+
+    // Only once every remaining file is acknowledged does it say that all were received.
+    await refusedItem.getByRole('button', { name: ru['report.files.remove'] }).click();
+    await expect(summary).toHaveText(ru['report.files.allReceived'].replace('{total}', '2'));
+    await phoneShot(page, 'report-ru-360-files-received');
+    await noSeriousViolations(page, 'the receipt with files');
+    expect(await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage)])).toEqual([['qorgau.lang'], []]);
+
+    // The status page lists both files by their SHA-256; she adds one more there.
+    await page.getByRole('link', { name: ru['report.done.statusLink'] }).first().click();
+    await page.getByLabel(ru['status.code']).fill(answer.receipt_code);
+    await page.getByLabel(ru['status.secret'], { exact: true }).fill(answer.receipt_secret);
+    await page.getByRole('button', { name: ru['status.check'] }).click();
+    const onRecord = page.getByTestId('status-sha256');
+    await expect(onRecord).toHaveCount(2);
+    expect((await onRecord.allTextContents()).sort()).toEqual([sha256(files.video), sha256(files.photo)].sort());
+    await expect(page.getByTestId('status-attachments')).toContainText(ru['report.files.kind.video']);
+    await expect(page.getByTestId('status-attachments')).toContainText(ru['report.files.kind.photo']);
+
+    const adder = page.getByRole('region', { name: ru['status.files.add'] });
+    await adder
+      .getByLabel(ru['report.files.choose'])
+      .setInputFiles({ name: 'справка.pdf', mimeType: 'application/pdf', buffer: files.pdf });
+    await expect(adder.getByRole('listitem').filter({ hasText: 'справка.pdf' })).toContainText(
+      ru['report.files.kind.document'],
+    );
+    await adder.getByRole('button', { name: ru['report.files.send'] }).click();
+    await expect(adder.getByTestId('attachment-sha256')).toHaveText(sha256(files.pdf));
+    await expect(adder.getByRole('status')).toHaveText(ru['report.files.allReceived'].replace('{total}', '1'));
+    await expect(onRecord).toHaveCount(3);
+    expect((await onRecord.allTextContents()).sort()).toEqual(
+      [sha256(files.video), sha256(files.photo), sha256(files.pdf)].sort(),
+    );
+    await shot(page, 'report-status-ru-360-files');
+    await noSeriousViolations(page, 'status with files');
+
+    // "Finish and clear" forgets the files too.
+    await page.getByRole('button', { name: ru['status.forget'] }).click();
+    await expect(page.getByText('справка.pdf')).toHaveCount(0);
+    expect(problems).toEqual([]);
+  });
+
   test('quick exit works on both pages', async ({ page }) => {
     for (const path of ['/report', '/report/status']) {
       await page.goto(path);
@@ -280,15 +455,160 @@ test.describe('on a phone', () => {
   });
 });
 
+test('quick exit drops the files chosen, and nothing of them is kept in the browser', async ({ page }) => {
+  await page.goto('/report');
+  await page.getByLabel(en['report.files.choose']).setInputFiles({
+    name: 'secret-evidence.jpg',
+    mimeType: 'image/jpeg',
+    buffer: evidenceFiles().photo,
+  });
+  await expect(page.getByText('secret-evidence.jpg')).toBeVisible();
+  expect(await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)])).toEqual([]);
+  expect(await page.evaluate(async () => (indexedDB.databases ? (await indexedDB.databases()).length : 0))).toBe(0);
+  await page.getByRole('button', { name: en['exit.button'] }).click();
+  await page.waitForURL('about:blank');
+  await page.goBack().catch(() => null);
+  await page.waitForTimeout(300);
+  expect(await page.content()).not.toContain('secret-evidence.jpg');
+});
+
+test('on the status page a larger video goes up with a progress bar, in Kazakh', async ({ page }) => {
+  // Needs a server with POST /api/v1/intake/attachments (branch attach).
+  const created = await page.request.post('/api/v1/intake/reports', {
+    data: { reporter: { type: 'survivor' }, incident: { types: ['stalking'], region: ALMATY }, immediate_danger: false },
+  });
+  expect(created.status()).toBe(201);
+  const receipt = (await created.json()) as { receipt_code: string; receipt_secret: string };
+  // 3 MB: a valid MP4 header, then padding; sent over a connection slowed to about 1 MB/s.
+  const video = Buffer.concat([evidenceFiles().video, Buffer.alloc(3_000_000, 1)]);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: 4_000_000,
+    uploadThroughput: 1_000_000,
+  });
+
+  await page.goto('/report/status');
+  await page.getByRole('button', { name: 'Қазақша' }).click();
+  await page.getByLabel(kk['status.code']).fill(receipt.receipt_code);
+  await page.getByLabel(kk['status.secret'], { exact: true }).fill(receipt.receipt_secret);
+  await page.getByRole('button', { name: kk['status.check'] }).click();
+  await expect(page.getByText(kk['status.files.none'])).toBeVisible();
+  const adder = page.getByRole('region', { name: kk['status.files.add'] });
+  await adder
+    .getByLabel(kk['report.files.choose'])
+    .setInputFiles({ name: 'бейне.mp4', mimeType: 'video/mp4', buffer: video });
+  await expect(adder.getByRole('listitem')).toContainText(kk['report.files.kind.video']);
+  await adder.getByRole('button', { name: kk['report.files.send'] }).click();
+  const bar = adder.getByRole('progressbar', { name: kk['report.files.sendingName'].replace('{name}', 'бейне.mp4') });
+  await expect(bar).toBeVisible();
+  await expect(adder.getByRole('status')).toHaveText(
+    kk['report.files.progress'].replace('{received}', '0').replace('{total}', '1'),
+  );
+  await shot(page, 'report-status-kk-1280-uploading');
+  await expect(adder.getByTestId('attachment-sha256')).toHaveText(sha256(video), { timeout: 20_000 });
+  await expect(bar).toHaveCount(0);
+  await expect(adder.getByRole('status')).toHaveText(kk['report.files.allReceived'].replace('{total}', '1'));
+  await expect(page.getByTestId('status-sha256')).toHaveText([sha256(video)]);
+  await expect(page.getByTestId('status-attachments')).toContainText(kk['report.files.kind.video']);
+  await phoneShot(page, 'report-status-kk-360-files');
+});
+
+test('an upload cut off by the network is offered again, and the retry is acknowledged', async ({ page }) => {
+  // Needs a server with POST /api/v1/intake/attachments (branch attach).
+  const { photo } = evidenceFiles();
+  let attempts = 0;
+  await page.route('**/api/v1/intake/attachments', async (route) => {
+    attempts += 1;
+    if (attempts === 1) await route.abort('connectionreset');
+    else await route.continue();
+  });
+  await page.goto('/report');
+  await page.getByRole('group', { name: en['report.danger.question'] }).getByLabel(en['report.no']).check();
+  await page.getByLabel(en['report.who.survivor']).check();
+  await page.getByLabel(en['report.type.online_harassment']).check();
+  await page.getByLabel(en['report.where.region']).selectOption(ALMATY);
+  await page.getByLabel(en['report.contact.no']).check();
+  await page
+    .getByLabel(en['report.files.choose'])
+    .setInputFiles({ name: 'screenshot.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByRole('button', { name: en['report.submit'] }).click();
+
+  const files = page.getByRole('region', { name: en['report.files.heading'] });
+  const item = files.getByRole('listitem').filter({ hasText: 'screenshot.jpg' });
+  await expect(item).toContainText(en['error.network']);
+  await expect(files.getByRole('status')).toHaveText(
+    en['report.files.someFailed'].replace('{failed}', '1').replace('{total}', '1'),
+  );
+  // Nothing is lost: the receipt is still there to write down.
+  await expect(page.getByTestId('receipt-code')).toHaveText(/^QRG-/);
+  await expect(page.getByTestId('receipt-secret')).not.toBeEmpty();
+  await shot(page, 'report-en-1280-upload-failed');
+
+  await item.getByRole('button', { name: en['report.files.retry'] }).click();
+  await expect(item.getByTestId('attachment-sha256')).toHaveText(sha256(photo));
+  await expect(files.getByRole('status')).toHaveText(en['report.files.allReceived'].replace('{total}', '1'));
+  await expect(item.getByRole('button', { name: en['report.files.retry'] })).toHaveCount(0);
+  expect(attempts).toBe(2);
+});
+
+test('a report takes a limited number of files: the one over the cap is refused with the server message', async ({
+  page,
+}) => {
+  // Needs a server with POST /api/v1/intake/attachments (branch attach).
+  const created = await page.request.post('/api/v1/intake/reports', {
+    data: {
+      reporter: { type: 'witness' },
+      incident: { types: ['bullying_of_minor'], region: ALMATY },
+      immediate_danger: false,
+    },
+  });
+  const receipt = (await created.json()) as { receipt_code: string; receipt_secret: string };
+  // Photos that differ in one byte, one more than a report takes.
+  const { photo } = evidenceFiles();
+  const photos = Array.from({ length: 21 }, (_, i) => ({
+    name: `photo-${String(i + 1).padStart(2, '0')}.jpg`,
+    mimeType: 'image/jpeg',
+    buffer: Buffer.concat([photo.subarray(0, photo.length - 2), Buffer.from([i]), photo.subarray(photo.length - 2)]),
+  }));
+  const refusals: { status: number; error: { code: string; message: string } }[] = [];
+  page.on('response', async (r) => {
+    if (r.url().endsWith('/api/v1/intake/attachments') && r.status() !== 201) {
+      refusals.push({ status: r.status(), ...((await r.json()) as { error: { code: string; message: string } }) });
+    }
+  });
+
+  await page.goto('/report/status');
+  await page.getByLabel(en['status.code']).fill(receipt.receipt_code);
+  await page.getByLabel(en['status.secret'], { exact: true }).fill(receipt.receipt_secret);
+  await page.getByRole('button', { name: en['status.check'] }).click();
+  const adder = page.getByRole('region', { name: en['status.files.add'] });
+  await adder.getByLabel(en['report.files.choose']).setInputFiles(photos);
+  await adder.getByRole('button', { name: en['report.files.send'] }).click();
+  await expect(adder.getByRole('status')).toHaveText(
+    en['report.files.someFailed'].replace('{failed}', '1').replace('{total}', '21'),
+    { timeout: 20_000 },
+  );
+  expect(refusals.map((r) => [r.status, r.error.code])).toEqual([[409, 'too_many_attachments']]);
+  const last = adder.getByRole('listitem').filter({ hasText: 'photo-21.jpg' });
+  await expect(last).toContainText(refusals[0].error.message);
+  await expect(adder.getByTestId('attachment-sha256')).toHaveCount(20);
+  await expect(page.getByTestId('status-sha256')).toHaveCount(20);
+});
+
 test('on a wide screen every section is on one page; nothing required is skipped', async ({ page }) => {
   await page.goto('/report');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['report.heading']);
-  for (const s of ['danger', 'who', 'what', 'whenWhere', 'people', 'contact', 'account'] as const) {
+  for (const s of ['danger', 'who', 'what', 'whenWhere', 'people', 'contact', 'files', 'account'] as const) {
     await expect(page.getByRole('heading', { level: 2, name: en[`report.step.${s}`] })).toBeVisible();
   }
-  await expect(page.getByText(en['report.stepOf'].replace('{n}', '1').replace('{total}', '7'))).toHaveCount(0);
+  await expect(page.getByText(en['report.stepOf'].replace('{n}', '1').replace('{total}', '8'))).toHaveCount(0);
   await expect(page.getByRole('button', { name: en['report.next'] })).toHaveCount(0);
-  await expect(page.locator('input[type="file"]')).toHaveCount(0);
+  // One file picker, offering what the server accepts.
+  await expect(page.locator('input[type="file"]')).toHaveCount(1);
+  await expect(page.getByLabel(en['report.files.choose'])).toHaveAttribute('accept', 'image/*,video/*,audio/*,application/pdf');
 
   // Sending with nothing answered: the required questions say what is missing.
   await page.getByRole('button', { name: en['report.submit'] }).click();

@@ -3,6 +3,7 @@
 // Placeholders are written {name} and filled in by t().
 
 import { helpEn } from './help.en';
+import type { CasesMessages } from './cases.en';
 import type { ReportMessages } from './report.en';
 import type { SheltersMessages } from './shelters.en';
 
@@ -232,4 +233,4 @@ export const en = {
 export type Messages = Record<keyof typeof en, string>;
 /** Every key, including those of catalogues that load with the staff area (see
  * lib/i18n.svelte.ts registerMessages): t() accepts them all. */
-export type MessageKey = keyof typeof en | keyof SheltersMessages | keyof ReportMessages;
+export type MessageKey = keyof typeof en | keyof SheltersMessages | keyof ReportMessages | keyof CasesMessages;

@@ -196,6 +196,35 @@ export const reportEn = {
   'report.done.statusLink': 'Check my report',
   'report.done.another': 'Make another report',
 
+  'report.step.files': 'Photos, videos and documents',
+  'report.files.intro':
+    'If you have photos, videos, voice recordings or documents (PDF) about what happened, you can add them.',
+  'report.files.safety':
+    'Photos and videos can record where and when they were taken. Send only what is safe for you to send.',
+  'report.files.after':
+    'The files are sent after the report, one at a time. A large video can take long on a slow connection: keep the page open until each file says "Received".',
+  'report.files.choose': 'Choose files',
+  'report.files.listLabel': 'Files',
+  'report.files.kind.photo': 'Photo',
+  'report.files.kind.video': 'Video',
+  'report.files.kind.audio': 'Audio',
+  'report.files.kind.document': 'Document',
+  'report.files.remove': 'Remove',
+  'report.files.retry': 'Try again',
+  'report.files.waiting': 'Waiting to be sent',
+  'report.files.sending': 'Sending… {percent}%',
+  'report.files.sendingName': 'Sending {name}',
+  'report.files.received': 'Received.',
+  'report.files.fingerprint': 'Fingerprint (SHA-256):',
+  'report.files.heading': 'Your files',
+  'report.files.progress': 'Sending the files: {received} of {total} received. Keep this page open.',
+  'report.files.allReceived': 'All files were received ({total}).',
+  'report.files.someFailed':
+    'Not received: {failed} of {total}. Try again, or remove the file. The report itself was received.',
+  'report.files.send': 'Send the files',
+  'report.files.later':
+    'You can also add files later, with the code and the secret, on the "Check my report" page.',
+
   'status.title': 'Qorgau — check',
   'status.heading': 'Check my report',
   'status.intro':
@@ -226,6 +255,12 @@ export const reportEn = {
   'status.closedNote': 'This report is closed: nothing more can be added. You can make a new report.',
   'status.newReport': 'Make a new report',
   'status.forget': 'Finish and clear',
+  'status.files.heading': 'Files',
+  'status.files.none': 'No files yet.',
+  'status.files.receivedOn': 'Received: {date}',
+  'status.files.add': 'Add files',
+  'status.files.addHint':
+    'Photos, videos, voice recordings or documents (PDF). Keep this page open until each file says "Received".',
 } as const;
 
 export type ReportMessages = Record<keyof typeof reportEn, string>;

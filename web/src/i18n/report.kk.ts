@@ -197,6 +197,35 @@ export const reportKk: ReportMessages = {
   'report.done.statusLink': 'Хабарламамды тексеру',
   'report.done.another': 'Тағы бір хабарлама жіберу',
 
+  'report.step.files': 'Фото, бейне және құжаттар',
+  'report.files.intro':
+    'Болған оқиға туралы фотосуреттер, бейнежазбалар, дыбыс жазбалары немесе құжаттар (PDF) болса, оларды қоса аласыз.',
+  'report.files.safety':
+    'Фото мен бейнеде олардың қай жерде және қашан түсірілгені жазылуы мүмкін. Өзіңізге қауіпсіз нәрсені ғана жіберіңіз.',
+  'report.files.after':
+    'Файлдар хабарламадан кейін бір-бірден жіберіледі. Интернет баяу болса, үлкен бейне ұзақ жіберілуі мүмкін: әр файлдың жанында «Қабылданды» деген жазу шыққанша бетті жаппаңыз.',
+  'report.files.choose': 'Файлдарды таңдау',
+  'report.files.listLabel': 'Файлдар',
+  'report.files.kind.photo': 'Фото',
+  'report.files.kind.video': 'Бейне',
+  'report.files.kind.audio': 'Аудио',
+  'report.files.kind.document': 'Құжат',
+  'report.files.remove': 'Алып тастау',
+  'report.files.retry': 'Қайта жіберу',
+  'report.files.waiting': 'Жіберілуін күтуде',
+  'report.files.sending': 'Жіберілуде… {percent}%',
+  'report.files.sendingName': 'Жіберілуде: {name}',
+  'report.files.received': 'Қабылданды.',
+  'report.files.fingerprint': 'Бақылау сомасы (SHA-256):',
+  'report.files.heading': 'Сіздің файлдарыңыз',
+  'report.files.progress': 'Файлдар жіберілуде: {total} файлдың {received} қабылданды. Бетті жаппаңыз.',
+  'report.files.allReceived': 'Барлық файл қабылданды ({total}).',
+  'report.files.someFailed':
+    '{total} файлдың {failed} қабылданбады. Қайта жіберіп көріңіз немесе файлды алып тастаңыз. Хабарламаның өзі қабылданды.',
+  'report.files.send': 'Файлдарды жіберу',
+  'report.files.later':
+    'Файлдарды кейін де код пен құпия сөз арқылы «Хабарламамды тексеру» бетінде қосуға болады.',
+
   'status.title': 'Qorgau — тексеру',
   'status.heading': 'Хабарламамды тексеру',
   'status.intro':
@@ -227,4 +256,10 @@ export const reportKk: ReportMessages = {
   'status.closedNote': 'Бұл хабарлама жабылды, оны толықтыру мүмкін емес. Жаңа хабарлама жібере аласыз.',
   'status.newReport': 'Жаңа хабарлама жіберу',
   'status.forget': 'Аяқтау және тазалау',
+  'status.files.heading': 'Файлдар',
+  'status.files.none': 'Әзірге файл жоқ.',
+  'status.files.receivedOn': 'Қабылданды: {date}',
+  'status.files.add': 'Файл қосу',
+  'status.files.addHint':
+    'Фото, бейне, дыбыс жазбасы немесе құжат (PDF). Әр файлдың жанында «Қабылданды» деген жазу шыққанша бетті жаппаңыз.',
 };

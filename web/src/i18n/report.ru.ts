@@ -196,6 +196,35 @@ export const reportRu: ReportMessages = {
   'report.done.statusLink': 'Проверить сообщение',
   'report.done.another': 'Отправить ещё одно сообщение',
 
+  'report.step.files': 'Фото, видео и документы',
+  'report.files.intro':
+    'Если у вас есть фотографии, видео, аудиозаписи или документы (PDF) о случившемся, вы можете их приложить.',
+  'report.files.safety':
+    'В фотографиях и видео может быть записано, где и когда они сняты. Отправляйте только то, что вам безопасно отправить.',
+  'report.files.after':
+    'Файлы отправляются после сообщения, по одному. Большое видео при медленном интернете может отправляться долго: не закрывайте страницу, пока у каждого файла не появится «Получено».',
+  'report.files.choose': 'Выбрать файлы',
+  'report.files.listLabel': 'Файлы',
+  'report.files.kind.photo': 'Фото',
+  'report.files.kind.video': 'Видео',
+  'report.files.kind.audio': 'Аудио',
+  'report.files.kind.document': 'Документ',
+  'report.files.remove': 'Убрать',
+  'report.files.retry': 'Попробовать снова',
+  'report.files.waiting': 'Ждёт отправки',
+  'report.files.sending': 'Отправляется… {percent}%',
+  'report.files.sendingName': 'Отправка: {name}',
+  'report.files.received': 'Получено.',
+  'report.files.fingerprint': 'Контрольная сумма (SHA-256):',
+  'report.files.heading': 'Ваши файлы',
+  'report.files.progress': 'Файлы отправляются: получено {received} из {total}. Не закрывайте страницу.',
+  'report.files.allReceived': 'Все файлы получены ({total}).',
+  'report.files.someFailed':
+    'Не получено: {failed} из {total}. Попробуйте снова или уберите файл. Само сообщение получено.',
+  'report.files.send': 'Отправить файлы',
+  'report.files.later':
+    'Файлы можно добавить и позже, с кодом и секретом, на странице «Проверить сообщение».',
+
   'status.title': 'Qorgau — проверка',
   'status.heading': 'Проверить сообщение',
   'status.intro':
@@ -226,4 +255,10 @@ export const reportRu: ReportMessages = {
   'status.closedNote': 'Это сообщение закрыто, дополнить его нельзя. Вы можете отправить новое сообщение.',
   'status.newReport': 'Отправить новое сообщение',
   'status.forget': 'Завершить и очистить',
+  'status.files.heading': 'Файлы',
+  'status.files.none': 'Файлов пока нет.',
+  'status.files.receivedOn': 'Получено: {date}',
+  'status.files.add': 'Добавить файлы',
+  'status.files.addHint':
+    'Фото, видео, аудиозаписи или документы (PDF). Не закрывайте страницу, пока у каждого файла не появится «Получено».',
 };

@@ -88,11 +88,30 @@ export function setCsrfToken(token: string | null): void {
 type Method = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return send<T>(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
+}
+
+/**
+ * Sends a file as the raw request body (e.g. evidence), with the caller's extra headers; the
+ * same CSRF token and error handling as api().
+ */
+export function upload<T>(path: string, file: Blob, extraHeaders: Record<string, string> = {}): Promise<T> {
+  return send<T>('POST', path, file, { 'Content-Type': 'application/octet-stream', ...extraHeaders });
+}
+
+async function send<T>(
+  method: Method,
+  path: string,
+  body: BodyInit | undefined,
+  extraHeaders: Record<string, string>,
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.lang,
+    ...extraHeaders,
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -100,7 +119,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     res = await fetch(`/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body,
       credentials: 'same-origin',
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
@@ -108,25 +127,33 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   } catch {
     throw new ApiError(0, 'network_error', t('error.network'));
   }
+  return readReply<T>(res);
+}
 
+/** The JSON of a reply, or the server's error (its message is in the request's language). */
+async function readReply<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
-  let data: unknown = null;
   const text = await res.text();
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
+  if (!res.ok) throw errorFromAnswer(res.status, text);
+  return parseJson(text) as T;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
   }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    const code = typeof err?.code === 'string' ? err.code : 'http_error';
-    const message =
-      typeof err?.message === 'string' && err.message ? err.message : t('error.unexpected', { status: res.status });
-    throw new ApiError(res.status, code, message);
-  }
-  return data as T;
+}
+
+/** The ApiError for a refused request, from its status and body ({"error":{"code","message"}}). */
+export function errorFromAnswer(status: number, text: string): ApiError {
+  const err = (parseJson(text) as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const code = typeof err?.code === 'string' ? err.code : 'http_error';
+  const message =
+    typeof err?.message === 'string' && err.message ? err.message : t('error.unexpected', { status });
+  return new ApiError(status, code, message);
 }
 
 export function errorMessage(e: unknown): string {

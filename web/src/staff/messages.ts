@@ -1,8 +1,18 @@
 // Messages only the staff area uses, registered when its chunk loads so that
 // the public pages (a survivor on a slow phone connection) never download them.
 import { registerMessages } from '../lib/i18n.svelte';
+import { casesEn } from '../i18n/cases.en';
+import { casesKk } from '../i18n/cases.kk';
+import { casesRu } from '../i18n/cases.ru';
+import { reportEn } from '../i18n/report.en';
+import { reportKk } from '../i18n/report.kk';
+import { reportRu } from '../i18n/report.ru';
 import { sheltersEn } from '../i18n/shelters.en';
 import { sheltersKk } from '../i18n/shelters.kk';
 import { sheltersRu } from '../i18n/shelters.ru';
 
 registerMessages({ en: sheltersEn, kk: sheltersKk, ru: sheltersRu });
+registerMessages({ en: casesEn, kk: casesKk, ru: casesRu });
+// The triage screens name the codes of a public report (place, relationship, age, contact) as
+// the report form does.
+registerMessages({ en: reportEn, kk: reportKk, ru: reportRu });
