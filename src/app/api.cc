@@ -13,6 +13,7 @@
 #include "evidence/evidence_api.h"
 #include "help/help_api.h"
 #include "help/poster_api.h"
+#include "intake/attachments_api.h"
 #include "intake/intake_api.h"
 #include "people/people_api.h"
 #include "shelters/shelters_api.h"
@@ -103,6 +104,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   shelters::register_shelter_routes(router_, services_);
   shelters::register_admission_routes(router_, services_);
   intake::register_intake_routes(router_, services_);
+  intake::register_intake_attachment_routes(router_, services_);
   evidence::register_evidence_routes(router_, services_);
   cases::register_case_triage_routes(router_, services_);
   // Before the case routes: /api/v1/cases/{id} would otherwise take /api/v1/cases/export.xlsx.
@@ -202,7 +204,14 @@ http::BodyPlan Api::plan_body(const HttpRequest& request) {
   http::Router::Match match = router_.match(request.method, request.path);
   if (!match.route || !match.route->streams_body) return plan;
   try {
-    authorize(request, *match.route);
+    std::optional<accounts::Principal> principal = authorize(request, *match.route);
+    if (match.route->before_body) {
+      core::Language language = core::negotiate_language(request.header("accept-language"),
+                                                         services_.jurisdiction().default_language);
+      http::RequestContext context{request, language, std::move(match.params), nullptr};
+      if (principal) context.principal = &*principal;
+      match.route->before_body(context);
+    }
   } catch (const ApiError& error) {
     plan.refuse = error_response(error.code(), request, error.field());
     return plan;

@@ -38,8 +38,9 @@ class Api {
   http::HttpResponse handle(const http::HttpRequest& request);
   // For the server, before a body is read: routes that stream their body
   // (uploads) get it streamed to disk under `evidence_max_bytes`, and only
-  // after steps 1-5 below passed, so a caller without the permission is
-  // refused before sending gigabytes.
+  // after steps 1-5 below passed and the route's own header check
+  // (Route::before_body), so a caller without the permission or a wrong
+  // receipt is refused before sending gigabytes.
   http::BodyPlan plan_body(const http::HttpRequest& request);
   http::HttpResponse error_response(core::ErrorCode code, const http::HttpRequest& request,
                                     const std::string& field = {});

@@ -121,6 +121,11 @@ const std::map<std::string, Setter>& setters() {
          c.intake_receipt_lookups_per_hour =
              static_cast<int>(parse_number("intake_receipt_lookups_per_hour", v, 1, 100000));
        }},
+      {"intake_attachments_per_hour",
+       [](Config& c, const std::string& v) {
+         c.intake_attachments_per_hour =
+             static_cast<int>(parse_number("intake_attachments_per_hour", v, 1, 100000));
+       }},
       {"cookie_secure",
        [](Config& c, const std::string& v) { c.cookie_secure = parse_bool("cookie_secure", v); }},
       {"log_level",

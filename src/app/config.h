@@ -32,10 +32,11 @@ struct Config {
   int login_max_failures = 5;
   std::chrono::minutes login_lockout{15};
   int login_attempts_per_minute = 20;  // per client address
-  // Public intake, per client address: reports submitted (every attempt counts) and receipt
-  // lookups or additions, each in a sliding hour.
+  // Public intake, per client address: reports submitted (every attempt counts), receipt
+  // lookups or additions, and files attached to reports, each in a sliding hour.
   int intake_reports_per_hour = 20;
   int intake_receipt_lookups_per_hour = 30;
+  int intake_attachments_per_hour = 60;
   // Secure cookies need HTTPS; browsers also accept them from http://localhost
   // and 127.0.0.1. Turn off only for plain-HTTP tests on other addresses.
   bool cookie_secure = true;

@@ -70,6 +70,7 @@ TEST_F(ConfigTest, DefaultsWithoutFileEnvironmentOrFlags) {
   EXPECT_EQ(c.public_url, "") << "links use the Host header unless configured";
   EXPECT_EQ(c.intake_reports_per_hour, 20);
   EXPECT_EQ(c.intake_receipt_lookups_per_hour, 30);
+  EXPECT_EQ(c.intake_attachments_per_hour, 60);
 }
 
 TEST_F(ConfigTest, IntakeLimitsFromTheFileAndTheEnvironment) {
@@ -83,6 +84,12 @@ TEST_F(ConfigTest, IntakeLimitsFromTheFileAndTheEnvironment) {
                 .find("QORGAU_INTAKE_REPORTS_PER_HOUR"),
             std::string::npos);
   EXPECT_NE(file_error("intake_receipt_lookups_per_hour = -1\n").find("intake_receipt_lookups"),
+            std::string::npos);
+  write_config("intake_attachments_per_hour = 9\n");
+  EXPECT_EQ(load_config(flags_, {}).intake_attachments_per_hour, 9);
+  c = load_config(flags_, Env{{"QORGAU_INTAKE_ATTACHMENTS_PER_HOUR", "500"}});
+  EXPECT_EQ(c.intake_attachments_per_hour, 500);
+  EXPECT_NE(file_error("intake_attachments_per_hour = 0\n").find("intake_attachments_per_hour"),
             std::string::npos);
 }
 

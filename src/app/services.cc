@@ -83,6 +83,8 @@ Services::Services(Config config, const core::Clock& clock)
       clock_, config_.intake_reports_per_hour, std::chrono::hours(1));
   intake_receipt_throttle_ = std::make_unique<accounts::LoginThrottle>(
       clock_, config_.intake_receipt_lookups_per_hour, std::chrono::hours(1));
+  intake_attachment_throttle_ = std::make_unique<accounts::LoginThrottle>(
+      clock_, config_.intake_attachments_per_hour, std::chrono::hours(1));
   evidence_blobs_ = std::make_unique<evidence::BlobStore>(config_.data_dir / "evidence", *keyring_);
   evidence_ = std::make_unique<evidence::EvidenceStore>(*protector_, *audit_, clock_);
 }

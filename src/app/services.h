@@ -71,10 +71,12 @@ class Services {
   const cases::CaseStore& cases() const { return *cases_; }
   const cases::Matcher& person_matcher() const { return *person_matcher_; }
   const cases::ReferralStore& case_referrals() const { return *case_referrals_; }
-  // Per-address limits of public intake (config intake_reports_per_hour and
-  // intake_receipt_lookups_per_hour); in memory, like the login throttle.
+  // Per-address limits of public intake (config intake_reports_per_hour,
+  // intake_receipt_lookups_per_hour and intake_attachments_per_hour); in
+  // memory, like the login throttle.
   accounts::LoginThrottle& intake_report_throttle() { return *intake_report_throttle_; }
   accounts::LoginThrottle& intake_receipt_throttle() { return *intake_receipt_throttle_; }
+  accounts::LoginThrottle& intake_attachment_throttle() { return *intake_attachment_throttle_; }
   const evidence::BlobStore& evidence_blobs() const { return *evidence_blobs_; }
   const evidence::EvidenceStore& evidence() const { return *evidence_; }
   // Where streamed request bodies wait for their handler: <data-dir>/tmp.
@@ -117,6 +119,7 @@ class Services {
   std::unique_ptr<cases::ReferralStore> case_referrals_;
   std::unique_ptr<accounts::LoginThrottle> intake_report_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_receipt_throttle_;
+  std::unique_ptr<accounts::LoginThrottle> intake_attachment_throttle_;
   std::unique_ptr<evidence::BlobStore> evidence_blobs_;
   std::unique_ptr<evidence::EvidenceStore> evidence_;
   // Last: destroyed first, finishing queued writes while the database is still open.

@@ -155,15 +155,22 @@ class Writer {
             {text(BundleText::kSize), std::to_string(item.size) + " " + text(BundleText::kBytes)},
             {text(BundleText::kSha256), item.sha256},
             {text(BundleText::kFileName), or_none(item.filename)},
-            {text(BundleText::kUploaded), when(item.uploaded_at) + " · " +
-                                              names_.agency(item.agency_id) + " · " +
-                                              names_.user(item.uploaded_by)},
+            {text(BundleText::kUploaded),
+             when(item.uploaded_at) + " · " +
+                 (item.uploaded_by && item.agency_id
+                      ? names_.agency(*item.agency_id) + " · " + names_.user(*item.uploaded_by)
+                      : text(BundleText::kPublicReporter))},
             {text(BundleText::kLastVerification), verification}});
       block(Block::Kind::kParagraph, text(BundleText::kCustody) + " #" + std::to_string(item.id));
       std::vector<Row> custody;
       for (const auto& event : s_.evidence().custody(c_, item.id)) {
-        std::string what = label(CodeList::kCustodyAction, event.action) + " · " +
-                           names_.agency(event.agency_id) + " · " + names_.user(event.user_id);
+        std::string what = label(CodeList::kCustodyAction, event.action) + " · ";
+        if (event.user_id && event.agency_id) {
+          what += names_.agency(*event.agency_id) + " · " + names_.user(*event.user_id);
+        } else {  // no user: see evidence::Actor
+          what +=
+              text(event.action == "upload" ? BundleText::kPublicReporter : BundleText::kSystem);
+        }
         if (event.to_agency_id) {
           what += " → " + text(BundleText::kHandedTo) + ": " + names_.agency(*event.to_agency_id);
         }

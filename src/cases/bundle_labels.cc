@@ -221,6 +221,11 @@ const std::map<BundleText, LocalizedText>& texts() {
       {T::kUser, {"Пайдаланушы", "Пользователь", "User"}},
       {T::kAgency, {"Орган", "Орган", "Agency"}},
       {T::kPage, {"Бет", "Страница", "Page"}},
+      {T::kPublicReporter,
+       {"хабарлама беруші (түбіртек бойынша)", "заявитель (по квитанции)",
+        "the reporter (with the receipt)"}},
+      {T::kSystem,
+       {"жүйе (хабарлама істе)", "система (сообщение в деле)", "the system (report in the case)"}},
   };
   return kTexts;
 }

@@ -80,7 +80,9 @@ enum class BundleText {
   kHandedTo,       // custody: "to"
   kUser,
   kAgency,
-  kPage,  // "Page"
+  kPage,            // "Page"
+  kPublicReporter,  // who uploaded a file attached to a public report
+  kSystem,          // who handed over a file attached after the report was in a case
 };
 
 const std::string& bundle_text(BundleText text, core::Language language);

@@ -1,5 +1,6 @@
 #include "cases/cases_triage_api.h"
 
+#include "cases/case_access.h"
 #include "cases/cases_json.h"
 #include "core/error.h"
 #include "http/json_body.h"
@@ -28,14 +29,22 @@ audit::AuditEvent event(const RequestContext& ctx, std::string action, std::stri
 intake::Report reachable_report(app::Services& s, store::Connection& c, const RequestContext& ctx) {
   auto report = s.intake_reports().find(c, ctx.id_param("id"));
   const accounts::Principal& user = ctx.user();
-  if (!report || (user.role->scope != accounts::Scope::kNational &&
-                  user.agency.region_kato != report->input.region_kato)) {
+  if (!report || !intake::in_triage_scope(user, report->input.region_kato)) {
     throw ApiError(ErrorCode::kNotFound);
   }
   if (report->status != "received" && report->status != "in_review") {
     throw ApiError(ErrorCode::kInvalidState);
   }
   return *report;
+}
+
+// The files the public attached to the report pass to the agency that owns
+// the case it went into: a custody hand-over each, by the accepting user, in
+// the same transaction.
+void take_in_files(app::Services& s, store::Connection& c, const RequestContext& ctx,
+                   std::int64_t report_id, std::int64_t case_owner) {
+  s.evidence().take_in_report_files(
+      c, report_id, case_owner, {ctx.user().user.id, ctx.user().agency.id, ctx.request.client_ip});
 }
 
 bool person_in_scope(app::Services& s, store::Connection& c, const accounts::Principal& user,
@@ -108,6 +117,7 @@ void register_case_triage_routes(http::Router& router, app::Services& s) {
         input.report_id = report.id;
         Case opened = s.cases().create(*connection, input, ctx.user().user.id);
         s.intake_reports().mark_accepted(*connection, report.id, opened.id, ctx.user().user.id);
+        take_in_files(s, *connection, ctx, report.id, opened.owner_agency_id);
         for (const Chosen* chosen : {&survivor, &aggressor}) {
           if (chosen->created) {
             s.audit().append(*connection, event(ctx, "person.create", "person", chosen->person.id));
@@ -134,17 +144,12 @@ void register_case_triage_routes(http::Router& router, app::Services& s) {
         store::Transaction tx(*connection);
         intake::Report report = reachable_report(s, *connection, ctx);
         auto target = s.cases().find(*connection, case_id);
-        auto owner =
-            target ? s.agencies().find(*connection, target->owner_agency_id) : std::nullopt;
-        auto assigned = target && target->assigned_agency_id
-                            ? s.agencies().find(*connection, *target->assigned_agency_id)
-                            : std::nullopt;
-        if (!target || !((owner && ctx.user().reaches(*owner)) ||
-                         (assigned && ctx.user().reaches(*assigned)))) {
+        if (!target || !full_access(s, *connection, ctx.user(), *target)) {
           throw ApiError(ErrorCode::kValidationFailed, "case_id");
         }
         if (target->status == "closed") throw ApiError(ErrorCode::kInvalidState);
         s.intake_reports().mark_accepted(*connection, report.id, case_id, ctx.user().user.id);
+        take_in_files(s, *connection, ctx, report.id, target->owner_agency_id);
         s.case_timeline().append_event(*connection, case_id, ctx.user().user.id, "report_merged",
                                        "report " + std::to_string(report.id));
         s.audit().append(*connection,

@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 38> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 39> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -193,6 +193,15 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 38> kCatalogue = {{
        "позвоните на линию помощи.",
        "This report is closed and takes no more additions. Please send a new report or call a "
        "help line."}}},
+    {ErrorCode::kTooManyAttachments,
+     {409,
+      "too_many_attachments",
+      {"Бұл хабарламаға файлдар саны шегіне жетті. Қосымша материалдарды мамандарға кейін беруге "
+       "болады.",
+       "К этому сообщению уже приложено максимальное число файлов. Остальные материалы можно "
+       "передать специалистам позже.",
+       "This report already has as many files as it can take. Further material can be given to "
+       "the specialists later."}}},
     {ErrorCode::kUnsupportedFileType,
      {415,
       "unsupported_file_type",

@@ -53,6 +53,7 @@ enum class ErrorCode {
   kOverCapacityReasonRequired,
   kReceiptNotFound,
   kReportClosed,
+  kTooManyAttachments,
   kUnsupportedFileType,
   kReconciliationBarred,
   kInternal,

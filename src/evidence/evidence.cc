@@ -42,7 +42,7 @@ bool valid_attachment_type(std::string_view type) {
 Evidence EvidenceStore::read(const store::Row& row) const {
   Evidence e;
   e.id = row.integer(0);
-  e.agency_id = row.integer(1);
+  e.agency_id = row.optional_integer(1);
   e.attached_to_type = row.text(2);
   e.attached_to_id = row.integer(3);
   e.kind = row.text(4);
@@ -50,7 +50,7 @@ Evidence EvidenceStore::read(const store::Row& row) const {
   e.size = static_cast<std::uint64_t>(row.integer(6));
   e.sha256 = row.text(7);
   if (auto name = row.optional_bytes(8)) e.filename = protector_.open(*name, kFilenameField);
-  e.uploaded_by = row.integer(9);
+  e.uploaded_by = row.optional_integer(9);
   e.uploaded_at = row.integer(10);
   e.blob = row.text(11);
   e.last_verified_at = row.optional_integer(12);
@@ -68,9 +68,9 @@ Evidence EvidenceStore::create(store::Connection& connection, const NewEvidence&
       "INSERT INTO evidence (agency_id, attached_to_type, attached_to_id, kind, mime, size, "
       "sha256, filename_enc, uploaded_by, uploaded_at, blob) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-      {n.agency_id, n.attached_to_type, n.attached_to_id, std::string(kind_name(n.type.kind)),
-       n.type.mime, static_cast<std::int64_t>(n.blob.size), n.blob.sha256, filename, n.uploaded_by,
-       now, n.blob.name});
+      {optional_value(n.agency_id), n.attached_to_type, n.attached_to_id,
+       std::string(kind_name(n.type.kind)), n.type.mime, static_cast<std::int64_t>(n.blob.size),
+       n.blob.sha256, filename, optional_value(n.uploaded_by), now, n.blob.name});
   if (!row) throw std::runtime_error("evidence insert returned no id");
   std::int64_t id = row->integer(0);
   record(connection, id, CustodyAction::kUpload, actor);
@@ -108,8 +108,8 @@ void EvidenceStore::record(store::Connection& connection, std::int64_t evidence_
   connection.execute(
       "INSERT INTO evidence_custody (evidence_id, at, action, user_id, agency_id, to_agency_id, "
       "intact, note_enc, audit_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      {evidence_id, now, name, actor.user_id, actor.agency_id, optional_value(to_agency_id),
-       intact_value, note_value, seq});
+      {evidence_id, now, name, optional_value(actor.user_id), optional_value(actor.agency_id),
+       optional_value(to_agency_id), intact_value, note_value, seq});
   if (action == CustodyAction::kVerify) {
     connection.execute(
         "UPDATE evidence SET last_verified_at = $1, last_verified_intact = $2 WHERE id = $3",
@@ -135,6 +135,40 @@ std::vector<Evidence> EvidenceStore::for_case(store::Connection& connection,
   return out;
 }
 
+std::vector<Evidence> EvidenceStore::for_report(store::Connection& connection,
+                                                std::int64_t report_id) const {
+  auto rows = connection.query(std::string(kColumns) +
+                                   "WHERE attached_to_type = 'report' AND attached_to_id = $1 "
+                                   "ORDER BY id",
+                               {report_id});
+  std::vector<Evidence> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(read(row));
+  return out;
+}
+
+std::int64_t EvidenceStore::count_for_report(store::Connection& connection,
+                                             std::int64_t report_id) const {
+  return connection
+      .query_one(
+          "SELECT COUNT(*) FROM evidence WHERE attached_to_type = 'report' AND attached_to_id = $1",
+          {report_id})
+      ->integer(0);
+}
+
+std::size_t EvidenceStore::take_in_report_files(store::Connection& connection,
+                                                std::int64_t report_id, std::int64_t agency_id,
+                                                const Actor& actor) const {
+  auto rows = connection.query(
+      "SELECT id FROM evidence WHERE attached_to_type = 'report' AND attached_to_id = $1 AND "
+      "agency_id IS NULL ORDER BY id",
+      {report_id});
+  for (const auto& row : rows) {
+    record(connection, row.integer(0), CustodyAction::kHandover, actor, std::nullopt, agency_id);
+  }
+  return rows.size();
+}
+
 std::vector<CustodyEvent> EvidenceStore::custody(store::Connection& connection,
                                                  std::int64_t evidence_id) const {
   std::vector<CustodyEvent> out;
@@ -149,8 +183,8 @@ std::vector<CustodyEvent> EvidenceStore::custody(store::Connection& connection,
     e.evidence_id = row.integer(1);
     e.at = row.integer(2);
     e.action = row.text(3);
-    e.user_id = row.integer(4);
-    e.agency_id = row.integer(5);
+    e.user_id = row.optional_integer(4);
+    e.agency_id = row.optional_integer(5);
     e.to_agency_id = row.optional_integer(6);
     if (auto intact = row.optional_integer(7)) e.intact = *intact != 0;
     if (auto note = row.optional_bytes(8)) e.note = protector_.open(*note, kNoteField);

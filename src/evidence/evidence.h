@@ -13,7 +13,12 @@
 //    caller's transaction, and names that entry (audit_seq): the two commit
 //    together or not at all;
 //  - the owning agency decides who reaches a record (Principal::reaches);
-//    a hand-over moves ownership to the receiving agency.
+//    a hand-over moves ownership to the receiving agency;
+//  - a file the public attached to a report (intake/attachments_api.cc) has
+//    no owner and no uploading user (the public reporter); until a case takes
+//    it in (take_in_report_files, when the report is accepted or merged) it
+//    is reached through the report's region, like the triage queue. Only a
+//    report's file may be unowned (a CHECK in migrations/0009).
 #pragma once
 
 #include <cstdint>
@@ -33,15 +38,15 @@ namespace qorgau::evidence {
 
 struct Evidence {
   std::int64_t id = 0;
-  std::int64_t agency_id = 0;
-  std::string attached_to_type;  // "case", "report"
+  std::optional<std::int64_t> agency_id;  // nullopt: a public report's file not yet taken in
+  std::string attached_to_type;           // "case", "report"
   std::int64_t attached_to_id = 0;
   std::string kind;  // kind_name()
   std::string mime;
   std::uint64_t size = 0;
-  std::string sha256;    // hex, computed on arrival
-  std::string filename;  // as the uploader's device named it; may be empty
-  std::int64_t uploaded_by = 0;
+  std::string sha256;                       // hex, computed on arrival
+  std::string filename;                     // as the uploader's device named it; may be empty
+  std::optional<std::int64_t> uploaded_by;  // nullopt: the public reporter
   std::int64_t uploaded_at = 0;
   std::string blob;
   std::optional<std::int64_t> last_verified_at;
@@ -54,19 +59,23 @@ struct NewEvidence {
   MediaType type;
   BlobInfo blob;
   std::string filename;
-  std::int64_t agency_id = 0;
-  std::int64_t uploaded_by = 0;
+  std::optional<std::int64_t> agency_id;    // nullopt only for a public report's file
+  std::optional<std::int64_t> uploaded_by;  // nullopt: the public reporter
 };
 
 enum class CustodyAction { kUpload, kView, kDownload, kVerify, kHandover };
 
 std::string_view action_name(CustodyAction action);  // "upload", ...
 
-// Who acted, from where.
+// Who acted, from where. No user and no agency: the public reporter (upload)
+// or the system acting on a report's acceptance (hand-over); their audit
+// entries carry no address ("public").
 struct Actor {
-  std::int64_t user_id = 0;
-  std::int64_t agency_id = 0;
+  std::optional<std::int64_t> user_id;
+  std::optional<std::int64_t> agency_id;
   std::string source_ip;
+
+  static Actor public_reporter() { return {std::nullopt, std::nullopt, "public"}; }
 };
 
 struct CustodyEvent {
@@ -74,8 +83,8 @@ struct CustodyEvent {
   std::int64_t evidence_id = 0;
   std::int64_t at = 0;
   std::string action;
-  std::int64_t user_id = 0;
-  std::int64_t agency_id = 0;
+  std::optional<std::int64_t> user_id;       // nullopt: see Actor
+  std::optional<std::int64_t> agency_id;     // nullopt: see Actor
   std::optional<std::int64_t> to_agency_id;  // hand-over
   std::optional<bool> intact;                // verify
   std::optional<std::string> note;           // hand-over
@@ -110,6 +119,17 @@ class EvidenceStore {
   // (intake_reports.case_id), oldest first. The caller checks the case's
   // access; every record returned belongs to the case whatever its owner.
   std::vector<Evidence> for_case(store::Connection& connection, std::int64_t case_id) const;
+
+  // The files attached to public report `report_id`, oldest first.
+  std::vector<Evidence> for_report(store::Connection& connection, std::int64_t report_id) const;
+  // How many files are attached to public report `report_id`.
+  std::int64_t count_for_report(store::Connection& connection, std::int64_t report_id) const;
+
+  // Hands every unowned file of report `report_id` over to `agency_id` (a
+  // custody hand-over each, by `actor`), in the open transaction: the report
+  // was accepted or merged into a case that agency owns. Returns how many.
+  std::size_t take_in_report_files(store::Connection& connection, std::int64_t report_id,
+                                   std::int64_t agency_id, const Actor& actor) const;
 
   // Oldest first.
   std::vector<CustodyEvent> custody(store::Connection& connection, std::int64_t evidence_id) const;

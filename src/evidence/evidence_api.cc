@@ -1,19 +1,18 @@
 #include "evidence/evidence_api.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <limits>
 #include <map>
 #include <memory>
 
 #include <spdlog/spdlog.h>
 
-#include "core/bytes.h"
+#include "cases/case_access.h"
 #include "core/error.h"
 #include "evidence/evidence_json.h"
+#include "evidence/upload.h"
 #include "http/json_body.h"
 #include "http/query.h"
+#include "intake/reports.h"
 
 namespace qorgau::evidence {
 
@@ -28,62 +27,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::size_t kMaxFilenameBytes = 255;
 constexpr std::size_t kMaxNoteBytes = 2000;
-
-bool valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    if (c < 0x80) {
-      extra = 0;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      extra = 1;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      extra = 3;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size() && extra > 0) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
-
-// The X-Evidence-Filename header: percent-encoded UTF-8, so any name travels
-// in an HTTP header. Only the last path segment is kept; control characters
-// and invalid UTF-8 are refused. "" when absent.
-std::string filename_from(const http::HttpRequest& request) {
-  const std::string& raw = request.header("x-evidence-filename");
-  std::string name;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] != '%') {
-      name.push_back(raw[i]);
-      continue;
-    }
-    auto byte =
-        i + 2 < raw.size() ? core::from_hex(std::string_view(raw).substr(i + 1, 2)) : std::nullopt;
-    if (!byte) throw ApiError(ErrorCode::kValidationFailed, "X-Evidence-Filename");
-    name.push_back(static_cast<char>(byte->front()));
-    i += 2;
-  }
-  auto slash = name.find_last_of("/\\");
-  if (slash != std::string::npos) name.erase(0, slash + 1);
-  bool control = false;
-  for (char ch : name) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) control = true;
-  }
-  if (control || name.size() > kMaxFilenameBytes || !valid_utf8(name)) {
-    throw ApiError(ErrorCode::kValidationFailed, "X-Evidence-Filename");
-  }
-  return name;
-}
 
 // RFC 8187 encoding for filename*= in Content-Disposition.
 std::string rfc8187(std::string_view text) {
@@ -104,33 +48,47 @@ std::string rfc8187(std::string_view text) {
   return out;
 }
 
-std::string read_head(const std::filesystem::path& file) {
-  std::string head(kSniffBytes, '\0');
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error("cannot open the uploaded body");
-  std::size_t got = 0;
-  while (got < head.size()) {
-    ssize_t n = ::read(fd, head.data() + got, head.size() - got);
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  ::close(fd);
-  head.resize(got);
-  return head;
-}
-
 Actor actor_of(const RequestContext& ctx) {
   return {ctx.user().user.id, ctx.user().agency.id, ctx.request.client_ip};
 }
 
-// The record, if it exists and the caller's scope reaches its owner; 404
-// otherwise, so a record outside the scope is indistinguishable from none.
+// Whether the caller reaches the record: through its owner, or, for a public
+// report's file no case has taken in yet, through the report's region (the
+// triage queue's rule).
+bool reaches(app::Services& s, store::Connection& c, const accounts::Principal& user,
+             const Evidence& e) {
+  if (e.agency_id) {
+    auto owner = s.agencies().find(c, *e.agency_id);
+    return owner && user.reaches(*owner);
+  }
+  if (e.attached_to_type != "report") return false;
+  auto report = s.intake_reports().state(c, e.attached_to_id);
+  return report && intake::in_triage_scope(user, report->region_kato);
+}
+
+// The record, if it exists and the caller reaches it; 404 otherwise, so a
+// record outside the scope is indistinguishable from none.
 Evidence reachable(app::Services& s, store::Connection& c, const RequestContext& ctx) {
   auto evidence = s.evidence().find(c, ctx.id_param("id"));
-  if (!evidence) throw ApiError(ErrorCode::kNotFound);
-  auto owner = s.agencies().find(c, evidence->agency_id);
-  if (!owner || !ctx.user().reaches(*owner)) throw ApiError(ErrorCode::kNotFound);
+  if (!evidence || !reaches(s, c, ctx.user(), *evidence)) throw ApiError(ErrorCode::kNotFound);
   return *evidence;
+}
+
+// A staff upload attaches to a case the caller reaches in full or to a report
+// in the caller's triage scope; anything else is ApiError(kValidationFailed,
+// "attached_to_id"), checked before any byte is stored.
+void check_attachment_target(app::Services& s, const RequestContext& ctx, std::string_view type,
+                             std::int64_t id) {
+  auto connection = s.pool().lease();
+  bool reached = false;
+  if (type == "case") {
+    auto found = s.cases().find(*connection, id);
+    reached = found && cases::full_access(s, *connection, ctx.user(), *found);
+  } else {
+    auto report = s.intake_reports().state(*connection, id);
+    reached = report && intake::in_triage_scope(ctx.user(), report->region_kato);
+  }
+  if (!reached) throw ApiError(ErrorCode::kValidationFailed, "attached_to_id");
 }
 
 HttpResponse upload(app::Services& s, RequestContext& ctx) {
@@ -142,27 +100,17 @@ HttpResponse upload(app::Services& s, RequestContext& ctx) {
   auto attached_id =
       http::query_integer(request, "attached_to_id", 1, std::numeric_limits<std::int64_t>::max());
   if (!attached_id) throw ApiError(ErrorCode::kMissingField, "attached_to_id");
-  std::string filename = filename_from(request);
-  if (!request.body_file) throw ApiError(ErrorCode::kMissingField, "body");
-  auto media = sniff(read_head(*request.body_file));
-  if (!media) throw ApiError(ErrorCode::kUnsupportedFileType);
-
-  BlobInfo blob = s.evidence_blobs().put(*request.body_file);
-  std::error_code ignored;
-  std::filesystem::remove(*request.body_file, ignored);  // the plaintext goes at once
-  try {
-    auto connection = s.pool().lease();
-    store::Transaction tx(*connection);
-    Evidence created = s.evidence().create(
-        *connection,
-        {*type, *attached_id, *media, blob, filename, ctx.user().agency.id, ctx.user().user.id},
-        actor_of(ctx));
-    tx.commit();
-    return HttpResponse::json(201, {{"evidence", receipt_json(created)}});
-  } catch (...) {
-    s.evidence_blobs().remove(blob.name);  // nothing acknowledged, nothing kept
-    throw;
-  }
+  std::string filename = upload_filename(request);
+  MediaType media = upload_type(request);
+  check_attachment_target(s, ctx, *type, *attached_id);
+  Evidence created = store_upload(
+      s.evidence_blobs(), s.pool(), request, [&](store::Connection& c, const BlobInfo& blob) {
+        return s.evidence().create(
+            c,
+            {*type, *attached_id, media, blob, filename, ctx.user().agency.id, ctx.user().user.id},
+            actor_of(ctx));
+      });
+  return HttpResponse::json(201, {{"evidence", receipt_json(created)}});
 }
 
 HttpResponse download(app::Services& s, RequestContext& ctx) {
@@ -250,11 +198,18 @@ HttpResponse custody(app::Services& s, RequestContext& ctx) {
   };
   json events = json::array();
   for (const CustodyEvent& c : s.evidence().custody(*connection, e.id)) {
-    json entry = {{"at", c.at},
-                  {"action", c.action},
-                  {"user", {{"id", c.user_id}, {"display_name", user_name(c.user_id)}}},
-                  {"agency", {{"id", c.agency_id}, {"name", agency_name(c.agency_id)}}},
-                  {"audit_seq", c.audit_seq}};
+    // No user: the public reporter uploaded it, or the system handed it over.
+    json entry = {
+        {"at", c.at},
+        {"action", c.action},
+        {"by", c.user_id                                         ? "staff"
+               : c.action == action_name(CustodyAction::kUpload) ? "public_reporter"
+                                                                 : "system"},
+        {"user", c.user_id ? json{{"id", *c.user_id}, {"display_name", user_name(*c.user_id)}}
+                           : json(nullptr)},
+        {"agency", c.agency_id ? json{{"id", *c.agency_id}, {"name", agency_name(*c.agency_id)}}
+                               : json(nullptr)},
+        {"audit_seq", c.audit_seq}};
     if (c.to_agency_id) {
       entry["to_agency"] = {{"id", *c.to_agency_id}, {"name", agency_name(*c.to_agency_id)}};
     }

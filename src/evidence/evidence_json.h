@@ -13,7 +13,8 @@ namespace qorgau::evidence {
 nlohmann::json receipt_json(const Evidence& evidence);
 
 // The receipt plus owner, attachment, original name, uploader and the last
-// verification.
+// verification. A public report's file not yet taken in by a case has
+// "agency_id": null and "uploaded_by": null (the public reporter).
 nlohmann::json evidence_json(const Evidence& evidence);
 
 }  // namespace qorgau::evidence

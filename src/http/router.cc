@@ -61,12 +61,14 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
       throw std::logic_error("route registered twice: " + pattern);
     }
   }
-  routes_.push_back({method, std::move(pattern), access, std::move(handler)});
+  routes_.push_back({method, std::move(pattern), access, std::move(handler), false, nullptr});
 }
 
-void Router::add_streamed(Method method, std::string pattern, Access access, Handler handler) {
+void Router::add_streamed(Method method, std::string pattern, Access access, Handler handler,
+                          HeaderCheck before_body) {
   add(method, std::move(pattern), access, std::move(handler));
   routes_.back().streams_body = true;
+  routes_.back().before_body = std::move(before_body);
 }
 
 Router::Match Router::match(Method method, const std::string& path) const {

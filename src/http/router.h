@@ -40,6 +40,9 @@ struct RequestContext {
 };
 
 using Handler = std::function<HttpResponse(RequestContext&)>;
+// A check of a streamed route that needs only the request's headers (see
+// Route::before_body); it throws ApiError to refuse the request.
+using HeaderCheck = std::function<void(RequestContext&)>;
 
 struct Route {
   Method method;
@@ -50,13 +53,19 @@ struct Route {
   // under its own size limit, and only after the caller passed the access
   // check (see Api::plan_body); otherwise it is read into memory.
   bool streams_body = false;
+  // For a streamed route, optional: run after the access check and before
+  // any of the body is read (Api::plan_body), so a request that is refused
+  // anyway (a wrong receipt, a throttle) does not send its file first. The
+  // handler runs only if it passed; its request then has no body yet.
+  HeaderCheck before_body;
 };
 
 class Router {
  public:
   void add(Method method, std::string pattern, Access access, Handler handler);
   // A route whose request body is streamed to a file (Route::streams_body).
-  void add_streamed(Method method, std::string pattern, Access access, Handler handler);
+  void add_streamed(Method method, std::string pattern, Access access, Handler handler,
+                    HeaderCheck before_body = nullptr);
   const std::vector<Route>& routes() const { return routes_; }
 
   struct Match {

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "evidence/evidence_json.h"
 #include "http/json_body.h"
 #include "http/query.h"
+#include "intake/attachments_api.h"
 
 namespace qorgau::intake {
 
@@ -36,15 +38,19 @@ json updates_json(const std::vector<ReportUpdate>& updates) {
   return out;
 }
 
-// What the holder of the receipt sees: no staff note, no other report's data.
-json receipt_json(const Report& report, core::Language language) {
+// What the holder of the receipt sees: no staff note, no other report's data,
+// no file names.
+json receipt_json(app::Services& s, store::Connection& c, const Report& report,
+                  core::Language language) {
   return {{"status", report.status},
           {"submitted_at", core::format_iso8601_utc(report.received_at)},
           {"status_text", status_text(report.status, report.close_reason).in(language)},
-          {"updates", updates_json(report.updates)}};
+          {"updates", updates_json(report.updates)},
+          {"attachments", receipt_attachments_json(s, c, report.id)}};
 }
 
-json staff_json(const Report& report) {
+// The triage view: the whole report and its files (evidence JSON).
+json staff_json(app::Services& s, store::Connection& c, const Report& report) {
   json out = report_input_json(report.input);
   out["id"] = report.id;
   out["receipt_code"] = report.receipt_code;
@@ -57,6 +63,11 @@ json staff_json(const Report& report) {
   out["closed_at"] = optional_time(report.closed_at);
   out["close_reason"] = optional_json(report.close_reason);
   out["close_note"] = optional_json(report.close_note);
+  json attachments = json::array();
+  for (const auto& e : s.evidence().for_report(c, report.id)) {
+    attachments.push_back(evidence::evidence_json(e));
+  }
+  out["attachments"] = attachments;
   return out;
 }
 
@@ -96,17 +107,10 @@ audit::AuditEvent staff_event(const RequestContext& ctx, std::string action, std
           std::to_string(id), ctx.request.client_ip, "success"};
 }
 
-// Reports have no owning agency: a region-scoped user reaches the reports of
-// the region of their agency, a national one all of them.
-bool reaches(const accounts::Principal& user, const std::string& region_kato) {
-  if (user.role->scope == accounts::Scope::kNational) return true;
-  return user.agency.region_kato == region_kato;
-}
-
 // The report, if it exists and the user reaches it; ApiError(kNotFound) otherwise.
 Report reachable_report(app::Services& s, store::Connection& c, const RequestContext& ctx) {
   auto report = s.intake_reports().find(c, ctx.id_param("id"));
-  if (!report || !reaches(ctx.user(), report->input.region_kato)) {
+  if (!report || !in_triage_scope(ctx.user(), report->input.region_kato)) {
     throw ApiError(ErrorCode::kNotFound);
   }
   return *report;
@@ -162,7 +166,7 @@ void register_intake_routes(http::Router& router, app::Services& s) {
                auto connection = s.pool().lease();
                std::int64_t id = receipt_report(s, *connection, body);
                auto report = s.intake_reports().find(*connection, id);
-               return HttpResponse::json(200, receipt_json(*report, ctx.language));
+               return HttpResponse::json(200, receipt_json(s, *connection, *report, ctx.language));
              });
 
   router.add(Method::kPost, "/api/v1/intake/receipt/add", Access::public_route(),
@@ -177,7 +181,7 @@ void register_intake_routes(http::Router& router, app::Services& s) {
                s.audit().append(*connection, public_event("intake_report.add", id));
                tx.commit();
                auto report = s.intake_reports().find(*connection, id);
-               return HttpResponse::json(201, receipt_json(*report, ctx.language));
+               return HttpResponse::json(201, receipt_json(s, *connection, *report, ctx.language));
              });
 
   router.add(Method::kGet, "/api/v1/intake/triage", Access::need(Permission::kIntakeTriage),
@@ -221,7 +225,7 @@ void register_intake_routes(http::Router& router, app::Services& s) {
                auto connection = s.pool().lease();
                Report report = reachable_report(s, *connection, ctx);
                s.audit().record(*connection, staff_event(ctx, "intake_report.read", report.id));
-               return HttpResponse::json(200, staff_json(report));
+               return HttpResponse::json(200, staff_json(s, *connection, report));
              });
 
   router.add(
@@ -235,8 +239,8 @@ void register_intake_routes(http::Router& router, app::Services& s) {
             *connection,
             staff_event(ctx, changed ? "intake_report.review" : "intake_report.read", report.id));
         tx.commit();
-        return HttpResponse::json(200,
-                                  staff_json(*s.intake_reports().find(*connection, report.id)));
+        return HttpResponse::json(
+            200, staff_json(s, *connection, *s.intake_reports().find(*connection, report.id)));
       });
 
   router.add(Method::kPost, "/api/v1/intake/reports/{id}/close",
@@ -255,7 +259,8 @@ void register_intake_routes(http::Router& router, app::Services& s) {
                s.audit().append(*connection, staff_event(ctx, "intake_report.close", report.id));
                tx.commit();
                return HttpResponse::json(
-                   200, staff_json(*s.intake_reports().find(*connection, report.id)));
+                   200,
+                   staff_json(s, *connection, *s.intake_reports().find(*connection, report.id)));
              });
 }
 

@@ -2,7 +2,8 @@
 // report form and the reporter's receipt (no account; rate- and size-limited
 // per address), and the triage queue of the 111 contact centre and the police
 // (intake.triage, region scope). A report is acknowledged only after its
-// transaction, audit entry included, has committed to disk.
+// transaction, audit entry included, has committed to disk. Files attached
+// with the receipt: intake/attachments_api.h.
 #pragma once
 
 #include "app/services.h"

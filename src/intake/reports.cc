@@ -73,6 +73,11 @@ const core::Bytes& dummy_hash() {
 
 }  // namespace
 
+bool in_triage_scope(const accounts::Principal& user, std::string_view region_kato) {
+  if (user.role->scope == accounts::Scope::kNational) return true;
+  return user.agency.region_kato == region_kato;
+}
+
 const std::vector<std::string_view>& report_statuses() {
   static const std::vector<std::string_view> kCodes = {"received", "in_review", "accepted",
                                                        "closed"};
@@ -266,6 +271,14 @@ std::optional<std::int64_t> ReportStore::find_by_receipt(store::Connection& conn
   bool ok = receipts_.matches(key, secret, stored);
   if (!row || !ok) return std::nullopt;
   return row->integer(0);
+}
+
+std::optional<ReportState> ReportStore::state(store::Connection& connection,
+                                              std::int64_t id) const {
+  auto row = connection.query_one(
+      "SELECT status, region_kato, case_id FROM intake_reports WHERE id = $1", {id});
+  if (!row) return std::nullopt;
+  return ReportState{row->text(0), row->text(1), row->optional_integer(2)};
 }
 
 void ReportStore::add_update(store::Connection& connection, std::int64_t id,

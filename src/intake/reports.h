@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "accounts/principal.h"
 #include "core/clock.h"
 #include "core/language.h"
 #include "crypto/protector.h"
@@ -38,6 +39,18 @@ const std::vector<std::string_view>& close_reasons();
 // with the receipt, never the staff's note.
 core::LocalizedText status_text(std::string_view status,
                                 const std::optional<std::string>& close_reason);
+
+// Reports have no owning agency: a region-scoped user reaches the reports of
+// the region of their agency, a national one all of them. The triage queue's
+// rule, also for the files attached to a report that no case has taken in.
+bool in_triage_scope(const accounts::Principal& user, std::string_view region_kato);
+
+// What can be known of a report without decrypting anything.
+struct ReportState {
+  std::string status;
+  std::string region_kato;
+  std::optional<std::int64_t> case_id;
+};
 
 struct ReportUpdate {
   std::int64_t at_ms = 0;
@@ -101,6 +114,7 @@ class ReportStore {
   // code or a wrong secret, after the same work (one lookup, one keyed hash).
   std::optional<std::int64_t> find_by_receipt(store::Connection& connection, std::string_view code,
                                               std::string_view secret) const;
+  std::optional<ReportState> state(store::Connection& connection, std::int64_t id) const;
   // Appends the reporter's text; ApiError(kReportClosed) once the report is closed.
   void add_update(store::Connection& connection, std::int64_t id, const std::string& text) const;
   // Open queue, most urgent first, then oldest first.

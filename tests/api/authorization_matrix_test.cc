@@ -70,6 +70,7 @@ const std::vector<Row> kMatrix = {
     {"POST", "/api/v1/intake/reports", "public"},
     {"POST", "/api/v1/intake/receipt", "public"},
     {"POST", "/api/v1/intake/receipt/add", "public"},
+    {"POST", "/api/v1/intake/attachments", "public"},
     {"GET", "/api/v1/intake/triage", "...YY......"},
     {"GET", "/api/v1/intake/reports/{id}", "...YY......"},
     {"POST", "/api/v1/intake/reports/{id}/review", "...YY......"},

@@ -201,6 +201,36 @@ TEST_F(CourtBundle, ThePdfIsInTheAskedLanguageWithTheCaseAndItsEvidence) {
   EXPECT_NE(pdf_text(fallback.body).find("Сотқа арналған іс материалдары"), std::string::npos);
 }
 
+TEST_F(CourtBundle, AFileTheReporterAttachedNamesHerAsItsUploader) {
+  Reply submitted =
+      public_.post("/api/v1/intake/reports",
+                   {{"reporter", {{"type", "survivor"}}},
+                    {"incident", {{"types", {"physical_assault"}}, {"region", kAlmaty}}},
+                    {"victim", {{"full_name", "Айнұр Сейітова"}}},
+                    {"aggressor", {{"full_name", "Бауыржан Сейітов"}}},
+                    {"immediate_danger", false}});
+  ASSERT_EQ(submitted.status, 201);
+  std::string code = submitted.json()["receipt_code"];
+  Reply attached = public_.request("POST", "/api/v1/intake/attachments", "\xFF\xD8\xFF\xE0photo",
+                                   {{"Content-Type", "application/octet-stream"},
+                                    {"X-Receipt-Code", code},
+                                    {"X-Receipt-Secret", submitted.json()["receipt_secret"]}});
+  ASSERT_EQ(attached.status, 201) << attached.body;
+  std::int64_t report_id =
+      count("SELECT id FROM intake_reports WHERE receipt_code = '" + code + "'");
+  Reply accepted = inspector_.post(
+      "/api/v1/intake/reports/" + std::to_string(report_id) + "/accept", json::object());
+  ASSERT_EQ(accepted.status, 201) << accepted.body;
+  Reply pdf =
+      prosecutor_.get("/api/v1/cases/" + accepted.json()["id"].dump() + "/bundle.pdf?lang=en");
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+  std::string text = pdf_text(pdf.body);
+  EXPECT_NE(text.find(attached.json()["attachment"]["sha256"].get<std::string>()),
+            std::string::npos);
+  EXPECT_NE(text.find("the reporter (with the receipt)"), std::string::npos) << text;
+  EXPECT_NE(text.find("Гүлнар Инспекторова"), std::string::npos) << "the hand-over's user";
+}
+
 TEST_F(CourtBundle, OutsideTheScopeTheBundleDoesNotExistAndBadInputIsRefused) {
   std::int64_t audited = count("SELECT COUNT(*) FROM audit_log WHERE action = 'case.bundle'");
   std::int64_t custody = count("SELECT COUNT(*) FROM evidence_custody");

@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <chrono>
@@ -16,6 +18,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include "core/bytes.h"
 
 extern char** environ;
 
@@ -246,6 +250,20 @@ Reply Client::login(const std::string& username, const std::string& password) {
   Reply reply = post("/api/v1/session", {{"username", username}, {"password", password}});
   if (reply.status == 200) csrf_token = reply.json().value("csrf_token", "");
   return reply;
+}
+
+std::string sha256_hex(const std::string& bytes) {
+  core::Bytes digest(crypto_hash_sha256_BYTES);
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size());
+  return core::to_hex(digest);
+}
+
+std::vector<fs::path> files_in(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) out.push_back(entry.path());
+  return out;
 }
 
 }  // namespace qorgau::testing

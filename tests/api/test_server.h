@@ -86,4 +86,10 @@ class Client {
 
 inline constexpr const char* kDemoPassword = "qorgau-demo-2026";
 
+// The SHA-256 of `bytes`, lower-case hex (as the evidence receipts give it).
+std::string sha256_hex(const std::string& bytes);
+
+// The entries of a directory (none if it does not exist).
+std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir);
+
 }  // namespace qorgau::testing

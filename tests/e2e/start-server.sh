@@ -42,4 +42,7 @@ fi
 # Every test signs in from 127.0.0.1: the per-address login throttle (20 a minute by default)
 # would refuse the suite's later sign-ins. Lockout after failed passwords stays as configured.
 export QORGAU_LOGIN_ATTEMPTS_PER_MINUTE=${QORGAU_LOGIN_ATTEMPTS_PER_MINUTE:-1000}
+# The report tests attach files from the same address: the per-address attachment throttle (60 an
+# hour by default) is raised likewise; set QORGAU_INTAKE_ATTACHMENTS_PER_HOUR to test the 429.
+export QORGAU_INTAKE_ATTACHMENTS_PER_HOUR=${QORGAU_INTAKE_ATTACHMENTS_PER_HOUR:-1000}
 exec "$bin" serve --port "$port" --bind 127.0.0.1 --data-dir "$dir" --web-dir "$web_dir"
