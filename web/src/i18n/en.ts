@@ -135,6 +135,12 @@ export const en = {
   'perm.shelters.operate': 'Run a crisis centre: places, referrals, residents',
   'perm.shelters.manage': 'Add crisis centres to the network',
   'perm.shelters.reports': 'See crisis-centre statistics',
+  'perm.intake.triage': 'Review public reports and take them into cases',
+  'perm.evidence.read': 'See, download and verify evidence files',
+  'perm.evidence.write': 'Upload evidence and hand it over',
+  'perm.cases.read': 'Read cases',
+  'perm.cases.write': 'Open and work on cases',
+  'perm.cases.export_anonymised': 'Export anonymised incident data (GBVIMS)',
 
   'users.heading': 'Users',
   'users.caption': 'User accounts',

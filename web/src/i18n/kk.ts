@@ -130,6 +130,12 @@ export const kk: Messages = {
   'perm.shelters.operate': 'Дағдарыс орталығын жүргізу: орындар, жолдамалар, тұрғындар',
   'perm.shelters.manage': 'Желіге дағдарыс орталығын қосу',
   'perm.shelters.reports': 'Дағдарыс орталықтарының статистикасын көру',
+  'perm.intake.triage': 'Азаматтардың хабарламаларын қарап, іске қабылдау',
+  'perm.evidence.read': 'Дәлелдемелерді қарау, жүктеп алу және тексеру',
+  'perm.evidence.write': 'Дәлелдемелерді жүктеу және тапсыру',
+  'perm.cases.read': 'Істерді оқу',
+  'perm.cases.write': 'Іс ашу және жүргізу',
+  'perm.cases.export_anonymised': 'Иесіздендірілген оқиға деректерін шығару (GBVIMS)',
 
   'users.heading': 'Пайдаланушылар',
   'users.caption': 'Пайдаланушы тіркелгілері',

@@ -130,6 +130,12 @@ export const ru: Messages = {
   'perm.shelters.operate': 'Вести кризисный центр: места, направления, проживающие',
   'perm.shelters.manage': 'Добавлять кризисные центры в сеть',
   'perm.shelters.reports': 'Видеть статистику кризисных центров',
+  'perm.intake.triage': 'Разбирать обращения граждан и принимать их в дела',
+  'perm.evidence.read': 'Просматривать, скачивать и проверять доказательства',
+  'perm.evidence.write': 'Загружать доказательства и передавать их',
+  'perm.cases.read': 'Читать дела',
+  'perm.cases.write': 'Открывать дела и вести их',
+  'perm.cases.export_anonymised': 'Выгружать обезличенные данные об инцидентах (GBVIMS)',
 
   'users.heading': 'Пользователи',
   'users.caption': 'Учётные записи пользователей',

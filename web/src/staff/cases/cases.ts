@@ -193,10 +193,11 @@ export interface Evidence {
   size: number;
   sha256: string;
   uploaded_at: number;
-  agency_id?: number;
+  /** Null for a reporter's file that no case has taken in yet. */
+  agency_id?: number | null;
   attached_to?: { type: string; id: number };
   filename?: string | null;
-  uploaded_by?: number;
+  uploaded_by?: number | null;
   last_verified_at?: number | null;
   last_verified_intact?: boolean | null;
 }
@@ -274,8 +275,10 @@ export interface CasePage {
 export interface CustodyEvent {
   at: number;
   action: string;
-  user: { id: number; display_name: string };
-  agency: { id: number; name: string };
+  /** Who acted; `user` and `agency` are null for the public reporter and the system. */
+  by: 'staff' | 'public_reporter' | 'system';
+  user: { id: number; display_name: string } | null;
+  agency: { id: number; name: string } | null;
   audit_seq: number;
   intact?: boolean;
   to_agency?: { id: number; name: string };
