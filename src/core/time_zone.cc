@@ -9,7 +9,7 @@ namespace qorgau::core {
 
 namespace {
 
-constexpr std::int64_t kDaySeconds = 24 * 60 * 60;
+constexpr std::int64_t kDaySeconds = std::int64_t{24} * 60 * 60;
 constexpr std::int64_t kDayMs = kDaySeconds * 1000;
 constexpr std::uintmax_t kMaxFileBytes = 1 << 20;  // real zone files are a few KiB
 
