@@ -28,6 +28,8 @@ PACKAGES=(
   # the court-bundle and export tests open archives (the bundle, XLSX files) as a clerk would
   # (unzip) and with Python's zipfile
   unzip python3
+  # the jurisdiction's time zone comes from the system database (core/time_zone.h)
+  tzdata
   # benchmarks (bench/): HTTP load generator
   wrk
 )

@@ -37,7 +37,7 @@ const char* const kReports[] = {
 }  // namespace
 
 void load_demo_intake(Services& services, store::Connection& connection) {
-  auto today = intake::local_today(services.clock().now(), services.jurisdiction().time_zone);
+  auto today = intake::local_today(services.clock().now(), *services.jurisdiction().zone);
   for (const char* text : kReports) {
     intake::ReportInput report =
         intake::parse_report(nlohmann::json::parse(text), services.jurisdiction(), today);

@@ -54,7 +54,7 @@ class Names {
 class Writer {
  public:
   Writer(app::Services& s, store::Connection& c, Language l)
-      : s_(s), c_(c), l_(l), names_(s, c), zone_(s.jurisdiction().time_zone) {}
+      : s_(s), c_(c), l_(l), names_(s, c), zone_(*s.jurisdiction().zone) {}
 
   std::string text(BundleText t) const { return bundle_text(t, l_); }
   std::string label(CodeList list, const std::string& code) const {
@@ -122,8 +122,8 @@ class Writer {
 
   void timeline(std::int64_t case_id) {
     block(Block::Kind::kHeading, text(BundleText::kTimeline));
-    block(Block::Kind::kParagraph,
-          text(BundleText::kTimesIn) + ": " + zone_ + ". " + text(BundleText::kNotesExcluded));
+    block(Block::Kind::kParagraph, text(BundleText::kTimesIn) + ": " + zone_.name() + ". " +
+                                       text(BundleText::kNotesExcluded));
     std::vector<Row> out;
     for (const auto& e : s_.case_timeline().events(c_, case_id)) {
       std::string what = label(CodeList::kEventKind, e.kind);
@@ -191,7 +191,7 @@ class Writer {
   store::Connection& c_;
   Language l_;
   Names names_;
-  std::string zone_;
+  const core::TimeZone& zone_;
   std::vector<Block> blocks_;
 };
 

@@ -8,7 +8,7 @@
 #include "cases/bundle.h"
 #include "cases/case_access.h"
 #include "core/error.h"
-#include "core/local_time.h"
+#include "core/time_zone.h"
 #include "http/query.h"
 #include "pdf/document.h"
 #include "zip/zip_stream.h"
@@ -37,9 +37,9 @@ core::Language bundle_language(const app::Services& s, const RequestContext& ctx
 }
 
 // The archive's timestamp: now, as the jurisdiction's clocks show it.
-zip::DosTime local_dos_time(std::int64_t now_ms, const std::string& zone) {
+zip::DosTime local_dos_time(std::int64_t now_ms, const core::TimeZone& zone) {
   using namespace std::chrono;
-  sys_time<milliseconds> local{milliseconds(now_ms + core::zone_offset_ms(now_ms, zone))};
+  sys_time<milliseconds> local{milliseconds(zone.local_wall_ms(now_ms))};
   auto day = floor<days>(local);
   year_month_day date(day);
   hh_mm_ss<milliseconds> time(local - day);
@@ -131,8 +131,8 @@ HttpResponse bundle(app::Services& s, RequestContext& ctx, Form form) {
   entries.push_back({"SHA256SUMS", sums_bytes->size(), whole(sums_bytes)});
   for (auto& original : originals) entries.push_back(std::move(original));
 
-  auto archive = std::make_shared<zip::ZipStream>(
-      std::move(entries), local_dos_time(now_ms, s.jurisdiction().time_zone));
+  auto archive = std::make_shared<zip::ZipStream>(std::move(entries),
+                                                  local_dos_time(now_ms, *s.jurisdiction().zone));
   response.content_type = "application/zip";
   response.headers.emplace_back("Content-Disposition", disposition(*found, "zip"));
   response.stream = http::BodyStream{

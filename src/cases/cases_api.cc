@@ -157,7 +157,7 @@ json full_view(app::Services& s, store::Connection& c, const Case& found) {
 }
 
 std::chrono::year_month_day today(app::Services& s) {
-  return intake::local_today(s.clock().now(), s.jurisdiction().time_zone);
+  return intake::local_today(s.clock().now(), *s.jurisdiction().zone);
 }
 
 // A person the user reaches, named by `field`; ApiError(kValidationFailed, field) otherwise.

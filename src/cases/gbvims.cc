@@ -99,7 +99,7 @@ GbvimsIncident gbvims_incident(const IncidentFacts& facts, const core::Jurisdict
   std::int64_t first_report_ms = facts.report ? facts.report->received_at : c.opened_at;
   auto reported_day = intake::local_today(
       std::chrono::system_clock::time_point(std::chrono::milliseconds(first_report_ms)),
-      jurisdiction.time_zone);
+      *jurisdiction.zone);
   out.reported_month = month_of(reported_day);
   std::chrono::year_month_day reference_day = reported_day;
   if (report && report->incident_date) {

@@ -310,8 +310,10 @@ void read_identity(Section& root, Jurisdiction& j) {
   }
   j.default_language = *language;
   j.time_zone = root.string("time_zone");
-  if (j.time_zone.find_first_of(" \t\r\n") != std::string::npos) {
-    fail("time_zone", "must not contain whitespace");
+  try {
+    j.zone = std::make_shared<const TimeZone>(TimeZone::load(j.time_zone));
+  } catch (const TimeZoneError& e) {
+    fail("time_zone", e.what());
   }
 }
 

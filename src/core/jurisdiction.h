@@ -5,7 +5,8 @@
 //
 // Invariants of a loaded Jurisdiction (the loader throws JurisdictionError otherwise):
 // - every key of the file was present with the right type; no unknown key was present;
-// - code is two lowercase ASCII letters; time_zone is a non-empty IANA-style name;
+// - code is two lowercase ASCII letters; time_zone names a zone of the system's zoneinfo, and
+//   zone is that zone, loaded once (never null);
 // - every LocalizedText is complete; every duration is positive;
 // - special_requirements.min_months <= max_months; minor_harm_arrest.max_days <=
 //   repeat_max_days; risk_review.extreme <= high <= medium <= low;
@@ -20,6 +21,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -27,6 +29,7 @@
 
 #include "core/language.h"
 #include "core/regions.h"
+#include "core/time_zone.h"
 
 namespace qorgau::core {
 
@@ -121,7 +124,8 @@ struct Jurisdiction {
   std::string code;  // "kz"
   LocalizedText name;
   Language default_language{};
-  std::string time_zone;  // "Asia/Almaty"
+  std::string time_zone;                 // "Asia/Almaty"
+  std::shared_ptr<const TimeZone> zone;  // its rules, for every UTC <-> local conversion
   ProtectiveOrder protective_order;
   EmergencyOrder emergency_order;
   SpecialRequirements special_requirements;

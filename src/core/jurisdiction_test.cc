@@ -74,6 +74,8 @@ TEST(JurisdictionTest, DefaultIsKazakhstan) {
   EXPECT_EQ(kz.name.ru, "Республика Казахстан");
   EXPECT_EQ(kz.default_language, Language::kKk);
   EXPECT_EQ(kz.time_zone, "Asia/Almaty");
+  ASSERT_NE(kz.zone, nullptr);
+  EXPECT_EQ(kz.zone->name(), "Asia/Almaty");
   EXPECT_EQ(kz.regions.size(), 20u);
 }
 
@@ -201,6 +203,12 @@ TEST(JurisdictionTest, InvalidValuesAreNamed) {
                   {"'default_language'"});
   expect_rejected(replaced(kz_toml(), "time_zone = \"Asia/Almaty\"", "time_zone = \"\""),
                   {"'time_zone'"});
+  expect_rejected(
+      replaced(kz_toml(), "time_zone = \"Asia/Almaty\"", "time_zone = \"Asia/Atlantis\""),
+      {"'time_zone'", "Asia/Atlantis", "unknown zone"});
+  expect_rejected(
+      replaced(kz_toml(), "time_zone = \"Asia/Almaty\"", "time_zone = \"../etc/passwd\""),
+      {"'time_zone'"});
   expect_rejected(replaced(kz_toml(), "code = \"kz\"", "code = \"KZ\""), {"'code'"});
   expect_rejected(replaced(kz_toml(), "ru = \"Республика Казахстан\"", "ru = \"\""), {"'name.ru'"});
   expect_rejected(replaced(kz_toml(), "liability = \"administrative\"", "liability = \"civil\""),

@@ -141,7 +141,7 @@ void register_intake_routes(http::Router& router, app::Services& s) {
         JsonBody body(ctx.request, {"reporter", "incident", "victim", "aggressor",
                                     "children_present", "immediate_danger", "contact", "consent"});
         ReportInput report = parse_report(body.json(), s.jurisdiction(),
-                                          local_today(s.clock().now(), s.jurisdiction().time_zone));
+                                          local_today(s.clock().now(), *s.jurisdiction().zone));
         // Group commit: this report shares one durable commit with every report waiting;
         // run() returns once that commit is on disk, before the reporter hears "received".
         Submitted stored;

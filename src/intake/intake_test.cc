@@ -296,12 +296,14 @@ TEST(ReportValidation, TextsAreBoundedAndContactsPlausible) {
 }
 
 TEST(LocalToday, UsesTheJurisdictionsTimeZone) {
-  // 2026-11-21T20:30Z is already the 22nd in Almaty (UTC+5).
-  auto instant = std::chrono::sys_days{kToday} + std::chrono::hours(20) + std::chrono::minutes(30);
-  auto local = local_today(instant, "Asia/Almaty");
-  EXPECT_EQ(local,
+  // 2026-11-21T19:30Z is already the 22nd in Almaty (UTC+5 since March 2024), still the 21st
+  // in UTC; at 18:30Z Almaty is at 23:30 on the 21st (it would be past midnight at UTC+6).
+  auto instant = std::chrono::sys_days{kToday} + std::chrono::hours(19) + std::chrono::minutes(30);
+  const core::TimeZone& almaty = *core::default_jurisdiction().zone;
+  EXPECT_EQ(local_today(instant, almaty),
             std::chrono::year_month_day(std::chrono::sys_days{kToday} + std::chrono::days(1)));
-  EXPECT_EQ(local_today(instant, "No/Such_Zone"), kToday);
+  EXPECT_EQ(local_today(instant - std::chrono::hours(1), almaty), kToday);
+  EXPECT_EQ(local_today(instant, core::TimeZone::load("UTC")), kToday);
 }
 
 TEST(Urgency, FollowsDangerTypeAndChildren) {

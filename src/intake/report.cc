@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 #include "core/iin.h"
-#include "core/local_time.h"
+#include "core/time_zone.h"
 
 namespace qorgau::intake {
 
@@ -412,12 +412,9 @@ json report_input_json(const ReportInput& r) {
 }
 
 std::chrono::year_month_day local_today(std::chrono::system_clock::time_point now,
-                                        const std::string& zone) {
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  const std::int64_t offset = core::zone_offset_ms(ms, zone);
-  auto local =
-      std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms + offset));
-  return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(local));
+                                        const core::TimeZone& zone) {
+  return zone.local_date(
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count());
 }
 
 Urgency compute_urgency(const ReportInput& report) {

@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/jurisdiction.h"
+#include "core/time_zone.h"
 
 namespace qorgau::intake {
 
@@ -93,9 +94,9 @@ ReportInput parse_report(const nlohmann::json& body, const core::Jurisdiction& j
 // The report as JSON, in the shape parse_report() reads (absent optionals as null).
 nlohmann::json report_input_json(const ReportInput& report);
 
-// The calendar date at `now` in the IANA time zone `zone` (ICU); UTC if unknown.
+// The calendar date at `now` in the jurisdiction's time zone.
 std::chrono::year_month_day local_today(std::chrono::system_clock::time_point now,
-                                        const std::string& zone);
+                                        const core::TimeZone& zone);
 
 enum class Urgency { kLow, kMedium, kHigh, kCritical };
 

@@ -3,11 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
-#include <memory>
-
-#include <unicode/timezone.h>
 
 #include "core/error.h"
+#include "core/time_zone.h"
 
 namespace qorgau::shelters {
 
@@ -27,14 +25,8 @@ std::string format_day(std::int64_t day) {
 }
 
 // The UTC instant at which local day `day` (days since epoch) ends in `zone`.
-std::int64_t local_day_end(std::int64_t day, const icu::TimeZone& zone) {
-  std::int64_t utc_midnight = (day + 1) * kDayMs;
-  int32_t raw = 0;
-  int32_t dst = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  zone.getOffset(static_cast<UDate>(utc_midnight), /*local=*/true, raw, dst, status);
-  if (U_FAILURE(status)) return utc_midnight;
-  return utc_midnight - raw - dst;
+std::int64_t local_day_end(std::int64_t day, const core::TimeZone& zone) {
+  return zone.local_day_end_utc_ms(std::chrono::sys_days{std::chrono::days{day}});
 }
 
 struct Totals {
@@ -75,10 +67,9 @@ NetworkReport build_report(store::Connection& connection, const ShelterStore& sh
   if (!last || *last < *first || *last - *first > 365) {
     throw ApiError(ErrorCode::kValidationFailed, "to");
   }
-  icu::UnicodeString zone_id = icu::UnicodeString::fromUTF8(jurisdiction.time_zone);
-  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(zone_id));
-  std::int64_t period_start = local_day_end(*first - 1, *zone);
-  std::int64_t period_end = local_day_end(*last, *zone);
+  const core::TimeZone& zone = *jurisdiction.zone;
+  std::int64_t period_start = local_day_end(*first - 1, zone);
+  std::int64_t period_end = local_day_end(*last, zone);
 
   NetworkReport report{from, to, {}, {}, {}};
   std::map<std::string, std::pair<RegionReport, Totals>> regions;
@@ -94,7 +85,7 @@ NetworkReport build_report(store::Connection& connection, const ShelterStore& sh
           "SELECT occupied_women, occupied_children, occupied_accessible FROM "
           "shelter_occupancy_log WHERE shelter_id = $1 AND at < $2 ORDER BY at DESC, id DESC "
           "LIMIT 1",
-          {shelter.id, local_day_end(day, *zone)});
+          {shelter.id, local_day_end(day, zone)});
       Counts occupied;
       if (row) occupied = {row->integer(0), row->integer(1), row->integer(2)};
       centre.days.push_back({format_day(day), occupied});

@@ -258,5 +258,20 @@ TEST_F(ShelterStores, ReportCountsDaysTurnawaysAndStays) {
   EXPECT_FALSE(report.regions[0].average_stay_days.has_value());
 }
 
+TEST_F(ShelterStores, ReportDaysEndAtAlmatyMidnightAtUtcPlusFive) {
+  // change_occupancy() adds to the current counts.
+  shelters_.change_occupancy(conn(), shelter_, {1, 2, 0}, std::nullopt);
+  clock_.advance(7h + 23min + 20s);  // 18:30Z, 23:30 on 18 Nov in Almaty (UTC+05:00)
+  shelters_.change_occupancy(conn(), shelter_, {1, 0, 0}, std::nullopt);
+  clock_.advance(1h);  // 19:30Z, 00:30 on 19 Nov in Almaty
+  shelters_.change_occupancy(conn(), shelter_, {0, 1, 0}, std::nullopt);
+  NetworkReport report =
+      build_report(conn(), shelters_, protector_, jurisdiction_, "2026-11-18", "2026-11-19", {});
+  ASSERT_EQ(report.centres.size(), 1u);
+  ASSERT_EQ(report.centres[0].days.size(), 2u);
+  EXPECT_EQ(report.centres[0].days[0].occupied, (Counts{2, 2, 0}));  // at 19:00Z, not 18:00Z
+  EXPECT_EQ(report.centres[0].days[1].occupied, (Counts{2, 3, 0}));
+}
+
 }  // namespace
 }  // namespace qorgau::shelters
