@@ -488,3 +488,44 @@ test('the case list: filters, pages, number and person search (never in the URL)
   await expect(page.getByLabel(kk['cases.urgency'], { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
 });
+
+test('the analyst downloads anonymised incident data without being able to open a case', async ({ page, browser }) => {
+  // A case in Almaty, so the export has at least one incident whatever ran before.
+  const inspector = await newUserPage(browser, 'inspector');
+  const opened = await post(inspector, '/cases', {
+    survivor_person_id: (await person(inspector, SURVIVOR)).id,
+    aggressor_person_id: (await person(inspector, AGGRESSOR)).id,
+    basis: 'complaint',
+    incident_types: ['physical_assault'],
+  });
+  expect(opened.status).toBe(201);
+  await inspector.context().close();
+
+  await login(page, 'analyst');
+  const nav = page.getByRole('navigation', { name: en['staff.navLabel'] });
+  await expect(nav.getByRole('link', { name: en['cases.nav.cases'] })).toHaveCount(0);
+  await nav.getByRole('link', { name: en['cases.nav.anonymised'] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en['cases.anonymised.heading'] })).toBeVisible();
+  await expect(page.getByText(en['cases.anonymised.never'])).toBeVisible();
+  await page.getByLabel(en['cases.region'], { exact: true }).selectOption('750000000');
+  const csv = page.getByRole('link', { name: en['cases.anonymised.csv'] });
+  await expect(csv).toHaveAttribute('href', '/api/v1/cases/export/gbvims.csv?region=750000000');
+  await expect(page.getByRole('link', { name: en['cases.anonymised.xlsx'] })).toHaveAttribute(
+    'href',
+    '/api/v1/cases/export/gbvims.xlsx?region=750000000',
+  );
+  const downloading = page.waitForEvent('download');
+  await csv.click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe('gbvims.csv');
+  const text = await new Response(await file.createReadStream()).text();
+  const [header, ...rows] = text.trim().split('\r\n');
+  expect(header.split(',')[0]).toBe('incident_code');
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect(row).toMatch(/^GBV-[0-9a-f]{16},/);
+    expect(row).not.toMatch(/C-\d{6}/);
+  }
+  await shot(page, 'cases-anonymised-export');
+  expect((await page.request.get('/api/v1/cases')).status()).toBe(403);
+});
