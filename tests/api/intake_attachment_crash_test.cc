@@ -8,13 +8,12 @@
 // audit chain verifies.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <cstring>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <vector>
 
+#include "crash_harness.h"
 #include "store/sqlite/sqlite_database.h"
 #include "test_server.h"
 
@@ -39,15 +38,6 @@ struct AcknowledgedFile {
   std::string sha256;
   std::size_t size = 0;
 };
-
-json report_with(const std::string& description) {
-  return {
-      {"reporter", {{"type", "survivor"}}},
-      {"incident",
-       {{"types", {"physical_assault"}}, {"region", "750000000"}, {"description", description}}},
-      {"victim", {{"full_name", "Crash Test Victim"}}},
-      {"immediate_danger", false}};
-}
 
 // A JPEG-looking file of `size` bytes, different for every seed.
 std::string photo(std::size_t size, std::uint64_t seed) {
@@ -74,61 +64,42 @@ TEST(IntakeAttachmentCrash, AcknowledgedFilesSurviveAKillAndNothingIsHalfStored)
   std::mutex mutex;
   std::vector<AcknowledgedReport> reports;
   std::vector<AcknowledgedFile> files;
-  std::atomic<bool> stop{false};
-  std::vector<std::thread> clients;
-  for (int t = 0; t < kClients; ++t) {
-    clients.emplace_back([&, t] {
-      for (std::uint64_t n = 0; !stop.load(); ++n) {
-        try {
-          Client client(port);
-          std::string description =
-              "Crash narrative " + std::to_string(t) + "-" + std::to_string(n) + ": Ш қ ү ә";
-          Reply reply = client.post("/api/v1/intake/reports", report_with(description));
-          if (reply.status != 201) continue;
-          AcknowledgedReport report{reply.json()["receipt_code"], reply.json()["receipt_secret"],
-                                    description};
-          {
-            std::lock_guard lock(mutex);
-            reports.push_back(report);
-          }
-          for (std::uint64_t k = 0; k < 1 + (n + static_cast<std::uint64_t>(t)) % 2; ++k) {
-            std::uint64_t seed = (static_cast<std::uint64_t>(t) << 40) | (n << 8) | k;
-            std::size_t size = 300 * 1024 + static_cast<std::size_t>(seed * 7919 % (2800 * 1024));
-            std::string bytes = photo(size, seed);
-            Reply stored = client.request("POST", "/api/v1/intake/attachments", bytes,
-                                          {{"Content-Type", "application/octet-stream"},
-                                           {"X-Receipt-Code", report.code},
-                                           {"X-Receipt-Secret", report.secret}});
-            if (stored.status != 201) break;
-            json a = stored.json()["attachment"];
-            EXPECT_EQ(a["sha256"], sha256_hex(bytes));
-            std::lock_guard lock(mutex);
-            files.push_back({report.code, report.secret, a["sha256"], size});
-          }
-        } catch (const std::exception&) {
-          // The server is gone (or going): what was not acknowledged does not count.
-          std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  kill_while_submitting(
+      server, kClients,
+      [&](int t, std::uint64_t n) {
+        Client client(port);
+        std::string description =
+            "Crash narrative " + std::to_string(t) + "-" + std::to_string(n) + ": Ш қ ү ә";
+        Reply reply = client.post("/api/v1/intake/reports", crash_report(description));
+        if (reply.status != 201) return;
+        AcknowledgedReport report{reply.json()["receipt_code"], reply.json()["receipt_secret"],
+                                  description};
+        {
+          std::lock_guard lock(mutex);
+          reports.push_back(report);
         }
-      }
-    });
-  }
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    {
-      std::lock_guard lock(mutex);
-      if (files.size() >= kFilesBeforeKill) break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  server.kill_hard();  // while the clients are still sending
-  stop = true;
-  for (auto& c : clients) c.join();
+        for (std::uint64_t k = 0; k < 1 + (n + static_cast<std::uint64_t>(t)) % 2; ++k) {
+          std::uint64_t seed = (static_cast<std::uint64_t>(t) << 40) | (n << 8) | k;
+          std::size_t size = 300 * 1024 + static_cast<std::size_t>(seed * 7919 % (2800 * 1024));
+          std::string bytes = photo(size, seed);
+          Reply stored = client.request("POST", "/api/v1/intake/attachments", bytes,
+                                        {{"Content-Type", "application/octet-stream"},
+                                         {"X-Receipt-Code", report.code},
+                                         {"X-Receipt-Secret", report.secret}});
+          if (stored.status != 201) return;
+          json a = stored.json()["attachment"];
+          EXPECT_EQ(a["sha256"], sha256_hex(bytes));
+          std::lock_guard lock(mutex);
+          files.push_back({report.code, report.secret, a["sha256"], size});
+        }
+      },
+      [&] {
+        std::lock_guard lock(mutex);
+        return files.size();
+      },
+      kFilesBeforeKill);
   ASSERT_GE(files.size(), kFilesBeforeKill);
-
-  {
-    store::SqliteDatabase database(server.data_dir() / "qorgau.db");
-    EXPECT_EQ(database.connect()->query_one("PRAGMA integrity_check")->text(0), "ok");
-  }
+  EXPECT_EQ(integrity_check(server.data_dir()), "ok");
   server.start();  // the start-up sweep runs first
   Client reporter(server.port());
   Client inspector(server.port());

@@ -5,11 +5,10 @@
 // passes PRAGMA integrity_check and the audit chain verifies.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <mutex>
-#include <thread>
 #include <vector>
 
+#include "crash_harness.h"
 #include "store/sqlite/sqlite_database.h"
 #include "test_server.h"
 
@@ -27,16 +26,6 @@ struct Acknowledged {
   std::string description;
 };
 
-json crash_report(const std::string& description) {
-  return {
-      {"reporter", {{"type", "survivor"}}},
-      {"incident",
-       {{"types", {"physical_assault"}}, {"region", "750000000"}, {"description", description}}},
-      {"victim", {{"full_name", "Crash Test Victim"}}},
-      {"immediate_danger", false},
-      {"contact", {{"ways", {"sms"}}, {"phone", "+7 700 000 11 22"}}}};
-}
-
 TEST(IntakeCrash, AcknowledgedReportsSurviveAKillAndNothingIsHalfStored) {
   TestServer::Options options;
   options.env = {{"QORGAU_INTAKE_REPORTS_PER_HOUR", "100000"},
@@ -46,47 +35,27 @@ TEST(IntakeCrash, AcknowledgedReportsSurviveAKillAndNothingIsHalfStored) {
 
   std::mutex mutex;
   std::vector<Acknowledged> acknowledged;
-  std::atomic<bool> stop{false};
-  std::vector<std::thread> clients;
-  for (int t = 0; t < kClients; ++t) {
-    clients.emplace_back([&, t] {
-      for (int n = 0; !stop.load(); ++n) {
+  kill_while_submitting(
+      server, kClients,
+      [&](int t, std::uint64_t n) {
         std::string description =
             "Narrative " + std::to_string(t) + "-" + std::to_string(n) + ": Ш қ ү ә " +
             std::string(static_cast<size_t>(200 + 37 * n % 900), static_cast<char>('a' + t));
-        try {
-          Client client(port);
-          Reply reply = client.post("/api/v1/intake/reports", crash_report(description));
-          if (reply.status == 201) {
-            json answer = reply.json();
-            std::lock_guard lock(mutex);
-            acknowledged.push_back({answer["receipt_code"], answer["receipt_secret"], description});
-          }
-        } catch (const std::exception&) {
-          // The server is gone (or going): the report was not acknowledged.
-          std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        Client client(port);
+        Reply reply = client.post("/api/v1/intake/reports", crash_report(description));
+        if (reply.status == 201) {
+          json answer = reply.json();
+          std::lock_guard lock(mutex);
+          acknowledged.push_back({answer["receipt_code"], answer["receipt_secret"], description});
         }
-      }
-    });
-  }
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    {
-      std::lock_guard lock(mutex);
-      if (acknowledged.size() >= kAcknowledgedBeforeKill) break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  server.kill_hard();  // while the clients are still sending
-  stop = true;
-  for (auto& c : clients) c.join();
+      },
+      [&] {
+        std::lock_guard lock(mutex);
+        return acknowledged.size();
+      },
+      kAcknowledgedBeforeKill);
   ASSERT_GE(acknowledged.size(), kAcknowledgedBeforeKill);
-
-  {
-    store::SqliteDatabase database(server.data_dir() / "qorgau.db");
-    auto connection = database.connect();
-    EXPECT_EQ(connection->query_one("PRAGMA integrity_check")->text(0), "ok");
-  }
+  EXPECT_EQ(integrity_check(server.data_dir()), "ok");
   server.start();
   Client reporter(server.port());
   Client inspector(server.port());
