@@ -15,6 +15,7 @@ void kill_while_submitting(TestServer& server, int clients,
                            std::size_t threshold) {
   std::atomic<bool> stop{false};
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<std::size_t>(clients));
   for (int t = 0; t < clients; ++t) {
     threads.emplace_back([&, t] {
       for (std::uint64_t round = 0; !stop.load(); ++round) {

@@ -80,7 +80,8 @@ TEST(IntakeAttachmentCrash, AcknowledgedFilesSurviveAKillAndNothingIsHalfStored)
         }
         for (std::uint64_t k = 0; k < 1 + (n + static_cast<std::uint64_t>(t)) % 2; ++k) {
           std::uint64_t seed = (static_cast<std::uint64_t>(t) << 40) | (n << 8) | k;
-          std::size_t size = 300 * 1024 + static_cast<std::size_t>(seed * 7919 % (2800 * 1024));
+          std::size_t size = std::size_t{300} * 1024 +
+                             static_cast<std::size_t>(seed * 7919 % (std::uint64_t{2800} * 1024));
           std::string bytes = photo(size, seed);
           Reply stored = client.request("POST", "/api/v1/intake/attachments", bytes,
                                         {{"Content-Type", "application/octet-stream"},
