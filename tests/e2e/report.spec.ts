@@ -591,6 +591,8 @@ test('a report takes a limited number of files: the one over the cap is refused 
     en['report.files.someFailed'].replace('{failed}', '1').replace('{total}', '21'),
     { timeout: 20_000 },
   );
+  // The listener reads each refusal's body asynchronously: wait for it before looking.
+  await expect.poll(() => refusals.length).toBe(1);
   expect(refusals.map((r) => [r.status, r.error.code])).toEqual([[409, 'too_many_attachments']]);
   const last = adder.getByRole('listitem').filter({ hasText: 'photo-21.jpg' });
   await expect(last).toContainText(refusals[0].error.message);
