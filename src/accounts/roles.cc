@@ -44,6 +44,8 @@ std::string_view name(Permission permission) {
       return "cases.write";
     case Permission::kCasesExportAnonymised:
       return "cases.export_anonymised";
+    case Permission::kRiskInstrumentsManage:
+      return "risk.instruments.manage";
   }
   return "unknown";
 }
@@ -72,6 +74,7 @@ const std::vector<Permission>& all_permissions() {
       Permission::kIntakeTriage,   Permission::kEvidenceRead,
       Permission::kEvidenceWrite,  Permission::kCasesRead,
       Permission::kCasesWrite,     Permission::kCasesExportAnonymised,
+      Permission::kRiskInstrumentsManage,
   };
   return kAll;
 }
@@ -90,6 +93,8 @@ const std::vector<Permission>& all_permissions() {
 // src/cases/gbvims.h) goes to those who write cases and keep the statistics of
 // their services, and to the analyst and the ministry's coordinator, who need
 // aggregate-level data without reading any case.
+// Risk instruments (the questionnaires, as data) are loaded by the system administrator, who
+// reads no case; assessing a case's risk is case work (cases.read/cases.write).
 // Evidence (photos, recordings, documents) is uploaded by those who take
 // reports and work cases, and read by them and by prosecutors and judges.
 const std::vector<Role>& all_roles() {
@@ -98,7 +103,7 @@ const std::vector<Role>& all_roles() {
       {"system_admin",
        Scope::kNational,
        {P::kUsersRead, P::kUsersManage, P::kAgenciesRead, P::kAgenciesManage, P::kAuditRead,
-        P::kAuditVerify}},
+        P::kAuditVerify, P::kRiskInstrumentsManage}},
       {"auditor",
        Scope::kNational,
        {P::kAuditRead, P::kAuditVerify, P::kUsersRead, P::kAgenciesRead}},

@@ -38,6 +38,7 @@ enum class Permission {
   kCasesRead,              // cases in scope: list, search, the one-screen view
   kCasesWrite,             // open cases, move them through the lifecycle, notes, tasks, referrals
   kCasesExportAnonymised,  // the GBVIMS-style incident export: codes, no one named
+  kRiskInstrumentsManage,  // load risk instruments (questionnaires as data) and new versions
 };
 
 enum class Scope { kNational, kRegion, kAgency };

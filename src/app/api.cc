@@ -16,6 +16,7 @@
 #include "intake/attachments_api.h"
 #include "intake/intake_api.h"
 #include "people/people_api.h"
+#include "risk/risk_api.h"
 #include "shelters/shelters_api.h"
 
 namespace qorgau::app {
@@ -31,6 +32,14 @@ constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; "
     "base-uri 'none'; form-action 'self'";
+
+// {"error": {"code", "message", "field"?}}: the field only when the error names one.
+nlohmann::json error_json(const ApiError& error, core::Language language) {
+  nlohmann::json body = {{"code", core::error_info(error.code()).code},
+                         {"message", error.message(language)}};
+  if (!error.field().empty()) body["field"] = error.field();
+  return {{"error", body}};
+}
 
 void add_security_headers(HttpResponse& response, bool api) {
   auto& h = response.headers;
@@ -111,6 +120,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   cases::register_case_export_routes(router_, services_);
   cases::register_case_routes(router_, services_);
   cases::register_case_bundle_routes(router_, services_);
+  risk::register_risk_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,
@@ -118,9 +128,7 @@ HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,
   core::Language language = core::negotiate_language(request.header("accept-language"),
                                                      services_.jurisdiction().default_language);
   ApiError error(code, field);
-  HttpResponse response = HttpResponse::json(
-      error.http_status(),
-      {{"error", {{"code", core::error_info(code).code}, {"message", error.message(language)}}}});
+  HttpResponse response = HttpResponse::json(error.http_status(), error_json(error, language));
   add_security_headers(response, true);
   return response;
 }
@@ -136,10 +144,7 @@ HttpResponse Api::handle(const HttpRequest& request) {
     try {
       response = handle_api(request, language, route_label);
     } catch (const ApiError& error) {
-      response =
-          HttpResponse::json(error.http_status(), {{"error",
-                                                    {{"code", core::error_info(error.code()).code},
-                                                     {"message", error.message(language)}}}});
+      response = HttpResponse::json(error.http_status(), error_json(error, language));
     } catch (const std::exception& error) {
       spdlog::error("request failed: route={} error={}", route_label, error.what());
       ApiError internal(ErrorCode::kInternal);

@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 39> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 41> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -220,6 +220,18 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 39> kCatalogue = {{
        "правонарушении.",
        "This case cannot be closed by reconciliation: the law bars reconciliation for a repeat "
        "offence."}}},
+    {ErrorCode::kRiskLevelLowered,
+     {422,
+      "risk_level_lowered",
+      {"Тәуекел деңгейін есептелген деңгейден төмендетуге болмайды, тек жоғарылатуға болады.",
+       "Уровень риска нельзя понизить ниже рассчитанного, его можно только повысить.",
+       "The risk level cannot be set below the computed level; it can only be raised."}}},
+    {ErrorCode::kInvalidInstrument,
+     {422,
+      "invalid_instrument",
+      {"Бағалау сауалнамасының файлы жарамсыз: {field}",
+       "Файл опросника оценки риска неверен: {field}",
+       "The risk questionnaire file is not valid: {field}"}}},
     {ErrorCode::kInternal,
      {500,
       "internal_error",

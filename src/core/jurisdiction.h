@@ -10,6 +10,7 @@
 // - every LocalizedText is complete; every duration is positive;
 // - special_requirements.min_months <= max_months; minor_harm_arrest.max_days <=
 //   repeat_max_days; risk_review.extreme <= high <= medium <= low;
+// - risk_actions of each level are unique codes of risk_action_codes();
 // - list entries of bans/barred_for/grounds are unique snake_case codes;
 // - emergency numbers: at least one, digits only, unique; legal reference ids unique, and a
 //   verified reference has a citation;
@@ -106,6 +107,19 @@ struct RiskReview {
   std::chrono::hours extreme{};
 };
 
+// The protective actions each risk level requires: codes of risk_action_codes(), unique within
+// a level (their wording belongs to the user interface).
+struct RiskActions {
+  std::vector<std::string> low;
+  std::vector<std::string> medium;
+  std::vector<std::string> high;
+  std::vector<std::string> extreme;
+};
+
+// "safety_plan", "patrol_visits", "shelter_offer", "multi_agency_meeting", "protective_order",
+// "daily_contact".
+const std::vector<std::string_view>& risk_action_codes();
+
 struct EmergencyNumber {
   std::string number;  // digits only: "111"
   LocalizedText label;
@@ -137,6 +151,7 @@ struct Jurisdiction {
   CrisisCentre crisis_centre;
   MinorHarmArrest minor_harm_arrest;
   RiskReview risk_review;
+  RiskActions risk_actions;
   std::vector<EmergencyNumber> emergency_numbers;  // file order
   std::vector<LegalReference> legal_references;    // file order
   std::vector<Region> regions;
