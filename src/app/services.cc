@@ -80,8 +80,8 @@ Services::Services(Config config, const core::Clock& clock)
   person_matcher_ = std::make_unique<cases::Matcher>(*protector_, *people_);
   case_referrals_ = std::make_unique<cases::ReferralStore>(*case_timeline_, clock_);
   risk_instruments_ = std::make_unique<risk::InstrumentStore>(clock_);
-  risk_assessments_ = std::make_unique<risk::AssessmentStore>(
-      *risk_instruments_, *case_timeline_, *protector_, *jurisdiction_, clock_);
+  risk_assessments_ = std::make_unique<risk::AssessmentStore>(*risk_instruments_, *case_timeline_,
+                                                              *protector_, *jurisdiction_, clock_);
   risk_incidents_ =
       std::make_unique<risk::IncidentStore>(*risk_assessments_, *case_timeline_, clock_);
   intake_report_throttle_ = std::make_unique<accounts::LoginThrottle>(

@@ -124,8 +124,9 @@ RiskReview read_risk_review(Section& s) {
 
 RiskActions read_risk_actions(Section& s) {
   RiskActions actions;
-  for (auto [name, list] : {std::pair{"low", &actions.low}, std::pair{"medium", &actions.medium},
-                            std::pair{"high", &actions.high}, std::pair{"extreme", &actions.extreme}}) {
+  for (auto [name, list] :
+       {std::pair{"low", &actions.low}, std::pair{"medium", &actions.medium},
+        std::pair{"high", &actions.high}, std::pair{"extreme", &actions.extreme}}) {
     *list = s.codes(name);
     for (std::size_t i = 0; i < list->size(); ++i) {
       const auto& known = risk_action_codes();
@@ -281,9 +282,9 @@ Jurisdiction read_jurisdiction(
 }  // namespace
 
 const std::vector<std::string_view>& risk_action_codes() {
-  static const std::vector<std::string_view> kCodes = {"safety_plan",          "patrol_visits",
-                                                       "shelter_offer",        "multi_agency_meeting",
-                                                       "protective_order",     "daily_contact"};
+  static const std::vector<std::string_view> kCodes = {"safety_plan",      "patrol_visits",
+                                                       "shelter_offer",    "multi_agency_meeting",
+                                                       "protective_order", "daily_contact"};
   return kCodes;
 }
 
