@@ -79,6 +79,15 @@ const std::vector<std::string>& AssessmentStore::required_actions(Level level) c
   return actions.extreme;
 }
 
+Preview AssessmentStore::preview(store::Connection& connection, const std::string& instrument_code,
+                                 const Answers& answers) const {
+  std::optional<Instrument> instrument = instruments_.current(connection, instrument_code);
+  if (!instrument) throw ApiError(ErrorCode::kValidationFailed, "instrument");
+  check_answers(*instrument, answers);
+  Scored scored = score_answers(*instrument, answers);
+  return {instrument->code, instrument->version, scored.score, scored.level};
+}
+
 Assessment AssessmentStore::record(store::Connection& connection, std::int64_t case_id,
                                    const NewAssessment& input, std::int64_t user_id) const {
   std::optional<Instrument> instrument = instruments_.current(connection, input.instrument);

@@ -59,6 +59,14 @@ struct Assessment {
   Answers answers;
 };
 
+// The outcome of answers before they are stored (AssessmentStore::preview).
+struct Preview {
+  std::string instrument_code;
+  std::int64_t instrument_version = 0;
+  std::int64_t score = 0;
+  Level computed_level = Level::kLow;
+};
+
 // One entry of a case's risk history.
 struct HistoryEntry {
   std::int64_t id = 0;
@@ -116,6 +124,11 @@ class AssessmentStore {
   // "raise_to" (below the computed level).
   Assessment record(store::Connection& connection, std::int64_t case_id, const NewAssessment& input,
                     std::int64_t user_id) const;
+  // What record() would compute for these answers, storing nothing: so the officer sees the
+  // computed level before deciding whether to raise it, and the history keeps one entry.
+  // ApiError: kValidationFailed "instrument", "answers.<id>".
+  Preview preview(store::Connection& connection, const std::string& instrument_code,
+                  const Answers& answers) const;
   // The assessment `id` of case `case_id`, with its answers and raise reason.
   std::optional<Assessment> find(store::Connection& connection, std::int64_t case_id,
                                  std::int64_t id) const;

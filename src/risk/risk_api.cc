@@ -242,6 +242,25 @@ void register_risk_routes(http::Router& router, app::Services& s) {
              });
 
   router.add(
+      Method::kPost, "/api/v1/cases/{id}/risk/assessments/preview",
+      Access::need(Permission::kCasesWrite), [&s](RequestContext& ctx) {
+        JsonBody body(ctx.request, {"instrument", "answers"});
+        std::string instrument = body.required_string("instrument", 64);
+        Answers answers = read_answers(body);
+        auto connection = s.pool().lease();
+        cases::Case found = full_case(s, *connection, ctx);
+        if (found.status == "closed") throw ApiError(ErrorCode::kInvalidState);
+        Preview preview = s.risk_assessments().preview(*connection, instrument, answers);
+        return HttpResponse::json(
+            200,
+            {{"instrument",
+              {{"code", preview.instrument_code}, {"version", preview.instrument_version}}},
+             {"score", preview.score},
+             {"computed_level", level_name(preview.computed_level)},
+             {"required_actions", s.risk_assessments().required_actions(preview.computed_level)}});
+      });
+
+  router.add(
       Method::kGet, "/api/v1/cases/{id}/risk", Access::need(Permission::kCasesRead),
       [&s](RequestContext& ctx) {
         auto connection = s.pool().lease();

@@ -202,6 +202,34 @@ TEST_F(RiskApi, TheLevelIsComputedFromTheAnswers) {
   EXPECT_EQ(risk.json()["history"].size(), 5u);
 }
 
+TEST_F(RiskApi, APreviewComputesTheLevelAndStoresNothing) {
+  std::int64_t id = open_case();
+  json body = assessment({{"strangulation", "yes"}});
+  body.erase("raise_to");
+  Reply preview = inspector_.post(risk_path(id, "/risk/assessments/preview"), body);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(preview.json()["score"], 6);
+  EXPECT_EQ(preview.json()["computed_level"], "high");
+  EXPECT_EQ(preview.json()["instrument"], (json{{"code", "qorgau-risk-1"}, {"version", 1}}));
+  auto actions = preview.json()["required_actions"];
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "multi_agency_meeting"), actions.end());
+  EXPECT_EQ(inspector_.get(risk_path(id, "/risk")).json()["history"].size(), 0u);
+
+  // The same checks as a real assessment: an unanswered item is named.
+  json incomplete = body;
+  incomplete["answers"].erase("strangulation");
+  Reply refused = inspector_.post(risk_path(id, "/risk/assessments/preview"), incomplete);
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.json()["error"]["field"], "answers.strangulation");
+
+  // Then the officer stores it raised, once: one history entry.
+  Reply stored = assess(id, {{"strangulation", "yes"}},
+                        {{"raise_to", "extreme"}, {"raise_reason", "Threatened her at work"}});
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  EXPECT_EQ(stored.json()["computed_level"], preview.json()["computed_level"]);
+  EXPECT_EQ(inspector_.get(risk_path(id, "/risk")).json()["history"].size(), 1u);
+}
+
 TEST_F(RiskApi, TheOfficerMayRaiseWithAReasonButNeverLower) {
   std::int64_t id = open_case();
   std::string path = risk_path(id, "/risk/assessments");
