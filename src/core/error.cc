@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 39> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 40> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -220,6 +220,12 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 39> kCatalogue = {{
        "правонарушении.",
        "This case cannot be closed by reconciliation: the law bars reconciliation for a repeat "
        "offence."}}},
+    {ErrorCode::kInboxNotFound,
+     {404,
+      "inbox_not_found",
+      {"Мұндай код пен құпия сөзі бар хабарламалар жәшігі табылмады. Екеуін де тексеріңіз.",
+       "Ящик сообщений с таким кодом и секретом не найден. Проверьте оба.",
+       "No inbox was found with this code and secret. Please check both."}}},
     {ErrorCode::kInternal,
      {500,
       "internal_error",

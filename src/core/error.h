@@ -56,6 +56,7 @@ enum class ErrorCode {
   kTooManyAttachments,
   kUnsupportedFileType,
   kReconciliationBarred,
+  kInboxNotFound,
   kInternal,
 };
 
