@@ -176,11 +176,15 @@ void register_notify_routes(http::Router& router, app::Services& s) {
   router.add(Method::kGet, "/api/v1/cases/{id}/notifications", Access::need(Permission::kCasesRead),
              [&s](RequestContext& ctx) {
                auto connection = s.pool().lease();
+               store::Transaction tx(*connection);
                cases::Case found = full_case(s, *connection, ctx);
                json out = json::array();
                for (const auto& n : s.notifier().for_case(*connection, found.id)) {
                  out.push_back(notification_json(n));
                }
+               s.audit().append(*connection,
+                                staff_event(ctx, "notification.list", "case", found.id));
+               tx.commit();
                return HttpResponse::json(200, {{"notifications", out}});
              });
 

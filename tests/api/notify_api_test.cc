@@ -258,6 +258,12 @@ TEST_F(Notify, InboxReceivesTheReleaseWithNothingPersonal) {
                   "SELECT COUNT(*) FROM audit_log WHERE action = "
                   "'notification_inbox.read' AND source_ip = 'public'"),
             1);
+  EXPECT_GE(count(server_,
+                  "SELECT COUNT(*) FROM audit_log WHERE action = 'notification.list' "
+                  "AND object_id = '" +
+                      std::to_string(case_id) + "'"),
+            1)
+      << "staff reading the list is audited";
   // The timeline has the release.
   EXPECT_EQ(count(server_, "SELECT COUNT(*) FROM case_events WHERE kind = 'aggressor_released'"),
             1);
