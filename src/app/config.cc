@@ -8,6 +8,9 @@
 #include <functional>
 #include <string_view>
 
+#include "notify/consents.h"
+#include "notify/sms_gateway_channel.h"
+
 extern char** environ;
 
 namespace qorgau::app {
@@ -63,6 +66,24 @@ std::string parse_public_url(const std::string& value) {
   });
   if (!host_ok || !rest_ok || url.size() > 200) throw ConfigError(kMessage);
   return url;
+}
+
+// A host name or address: letters, digits, '.', '-', ':' (no spaces, no CR/LF).
+std::string parse_smtp_host(const std::string& value) {
+  bool ok = value.size() <= 253 && std::all_of(value.begin(), value.end(), [](char ch) {
+              auto c = static_cast<unsigned char>(ch);
+              return std::isalnum(c) || c == '.' || c == '-' || c == ':';
+            });
+  if (!ok) throw ConfigError("smtp_host must be a host name or address");
+  return value;
+}
+
+// The sender address: notify's e-mail check, so it cannot break an SMTP command line.
+std::string parse_smtp_from(const std::string& value) {
+  if (value.empty()) return value;
+  auto address = notify::normalize_email(value);
+  if (!address) throw ConfigError("smtp_from must be an e-mail address");
+  return *address;
 }
 
 const std::map<std::string, Setter>& setters() {
@@ -136,6 +157,44 @@ const std::map<std::string, Setter>& setters() {
          c.log_level = v;
        }},
       {"public_url", [](Config& c, const std::string& v) { c.public_url = parse_public_url(v); }},
+      {"smtp_host", [](Config& c, const std::string& v) { c.smtp_host = parse_smtp_host(v); }},
+      {"smtp_port",
+       [](Config& c, const std::string& v) {
+         c.smtp_port = static_cast<std::uint16_t>(parse_number("smtp_port", v, 1, 65535));
+       }},
+      {"smtp_from", [](Config& c, const std::string& v) { c.smtp_from = parse_smtp_from(v); }},
+      {"sms_gateway_url",
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && !notify::parse_http_url(v)) {
+           throw ConfigError("sms_gateway_url must be http://host[:port][/path]");
+         }
+         c.sms_gateway_url = v;
+       }},
+      {"notify_send_timeout_seconds",
+       [](Config& c, const std::string& v) {
+         c.notify_send_timeout =
+             std::chrono::seconds(parse_number("notify_send_timeout_seconds", v, 1, 8));
+       }},
+      {"notify_urgent_retry_seconds",
+       [](Config& c, const std::string& v) {
+         c.notify_urgent_retry =
+             std::chrono::seconds(parse_number("notify_urgent_retry_seconds", v, 1, 24LL * 3600));
+       }},
+      {"notify_urgent_max_sends",
+       [](Config& c, const std::string& v) {
+         c.notify_urgent_max_sends =
+             static_cast<int>(parse_number("notify_urgent_max_sends", v, 1, 1000));
+       }},
+      {"inbox_lookups_per_hour",
+       [](Config& c, const std::string& v) {
+         c.inbox_lookups_per_hour =
+             static_cast<int>(parse_number("inbox_lookups_per_hour", v, 1, 100000));
+       }},
+      {"scheduler_tick_seconds",
+       [](Config& c, const std::string& v) {
+         c.scheduler_tick =
+             std::chrono::seconds(parse_number("scheduler_tick_seconds", v, 1, 3600));
+       }},
   };
   return kSetters;
 }

@@ -46,6 +46,22 @@ struct Config {
   // empty, or http(s)://host[:port][/path] in printable ASCII with no query, fragment, spaces
   // or trailing slash. Empty: links use the request's Host header.
   std::string public_url;
+  // Notifications to the protected person (src/notify/). E-mail through an SMTP relay
+  // (smtp_host empty: e-mail is not configured; queued e-mails wait and are retried) and
+  // SMS through an HTTP gateway (sms_gateway_url, http:// only; empty: not configured).
+  std::string smtp_host;
+  std::uint16_t smtp_port = 25;
+  std::string smtp_from;
+  std::string sms_gateway_url;
+  // How long one step of talking to the mail server or the gateway may take.
+  std::chrono::seconds notify_send_timeout{5};
+  // Urgent notifications are re-sent this often until acknowledged, at most this many times.
+  std::chrono::seconds notify_urgent_retry{15 * 60};
+  int notify_urgent_max_sends = 8;
+  // Her inbox read or acknowledged with code and secret, per client address in a sliding hour.
+  int inbox_lookups_per_hour = 60;
+  // How often the in-server scheduler looks for due jobs.
+  std::chrono::seconds scheduler_tick{1};
 };
 
 struct ConfigError : std::runtime_error {

@@ -297,6 +297,32 @@ TEST_F(ConfigTest, PublicUrlIsAnHttpOriginWithAnOptionalPath) {
   EXPECT_NE(file_error("public_url = \"example.kz\"\n").find("public_url"), std::string::npos);
 }
 
+TEST_F(ConfigTest, NotificationChannelsAndTimings) {
+  Config defaults = load_config(flags_, {});
+  EXPECT_TRUE(defaults.smtp_host.empty()) << "e-mail is not configured by default";
+  EXPECT_TRUE(defaults.sms_gateway_url.empty());
+  EXPECT_EQ(defaults.notify_urgent_retry, std::chrono::minutes(15));
+  EXPECT_EQ(defaults.scheduler_tick, std::chrono::seconds(1));
+  write_config(
+      "smtp_host = \"127.0.0.1\"\nsmtp_port = 2525\nsmtp_from = \"noreply@Qorgau.KZ\"\n"
+      "sms_gateway_url = \"http://10.0.0.7:8088/send\"\nnotify_urgent_max_sends = 4\n");
+  Config c = load_config(flags_, Env{{"QORGAU_NOTIFY_URGENT_RETRY_SECONDS", "1"}});
+  EXPECT_EQ(c.smtp_host, "127.0.0.1");
+  EXPECT_EQ(c.smtp_port, 2525);
+  EXPECT_EQ(c.smtp_from, "noreply@qorgau.kz");
+  EXPECT_EQ(c.sms_gateway_url, "http://10.0.0.7:8088/send");
+  EXPECT_EQ(c.notify_urgent_max_sends, 4);
+  EXPECT_EQ(c.notify_urgent_retry, std::chrono::seconds(1));
+  EXPECT_NE(file_error("sms_gateway_url = \"https://gw.kz/send\"\n").find("sms_gateway_url"),
+            std::string::npos)
+      << "http:// only";
+  EXPECT_NE(file_error("smtp_from = \"noreply\"\n").find("smtp_from"), std::string::npos);
+  EXPECT_NE(file_error("smtp_host = \"relay\\r\\nDATA\"\n").find("smtp_host"), std::string::npos);
+  EXPECT_NE(file_error("notify_send_timeout_seconds = 30\n").find("notify_send_timeout_seconds"),
+            std::string::npos)
+      << "bounded under the database's busy timeout";
+}
+
 TEST(ProcessEnvironment, ReflectsTheProcessEnvironment) {
   ASSERT_EQ(::setenv("QORGAU_CONFIG_TEST_MARKER", "a=b c", 1), 0);
   auto env = process_environment();

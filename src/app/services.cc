@@ -92,6 +92,29 @@ Services::Services(Config config, const core::Clock& clock)
       clock_, config_.intake_attachments_per_hour, std::chrono::hours(1));
   evidence_blobs_ = std::make_unique<evidence::BlobStore>(config_.data_dir / "evidence", *keyring_);
   evidence_ = std::make_unique<evidence::EvidenceStore>(*protector_, *audit_, clock_);
+  notify_consents_ = std::make_unique<notify::ConsentStore>(*protector_, *intake_receipts_, clock_);
+  const std::chrono::milliseconds send_timeout = config_.notify_send_timeout;
+  notify_email_ = std::make_unique<notify::SmtpChannel>(
+      notify::SmtpSettings{config_.smtp_host, config_.smtp_port, config_.smtp_from, send_timeout},
+      clock_);
+  notify_sms_ = std::make_unique<notify::SmsGatewayChannel>(config_.sms_gateway_url, send_timeout);
+  notify_inbox_ = std::make_unique<notify::InboxChannel>(*protector_);
+  scheduler::SchedulerOptions scheduler_options;
+  scheduler_options.tick = config_.scheduler_tick;
+  notifier_ = std::make_unique<notify::Notifier>(
+      *notify_consents_, *protector_, clock_,
+      std::map<std::string, const notify::Channel*, std::less<>>{{"email", notify_email_.get()},
+                                                                 {"sms", notify_sms_.get()},
+                                                                 {"inbox", notify_inbox_.get()}},
+      notify::NotifierSettings{config_.notify_urgent_retry, config_.notify_urgent_max_sends,
+                               scheduler_options.max_attempts});
+  notify_inbox_throttle_ = std::make_unique<accounts::LoginThrottle>(
+      clock_, config_.inbox_lookups_per_hour, std::chrono::hours(1));
+  scheduler_ = std::make_unique<scheduler::Scheduler>(*database_, clock_, scheduler_options);
+  scheduler_->on(std::string(notify::kDeliveryJob),
+                 [this](store::Connection& connection, const scheduler::Job& job) {
+                   notifier_->deliver(connection, job);
+                 });
 }
 
 std::size_t Services::sweep_unacknowledged_files() {

@@ -28,10 +28,16 @@
 #include "help/rights.h"
 #include "intake/receipts.h"
 #include "intake/reports.h"
+#include "notify/consents.h"
+#include "notify/inbox_channel.h"
+#include "notify/notifier.h"
+#include "notify/sms_gateway_channel.h"
+#include "notify/smtp_channel.h"
 #include "people/people.h"
 #include "risk/assessments.h"
 #include "risk/incidents.h"
 #include "risk/instruments.h"
+#include "scheduler/scheduler.h"
 #include "shelters/admissions.h"
 #include "shelters/holds.h"
 #include "shelters/referrals.h"
@@ -83,6 +89,16 @@ class Services {
   const risk::InstrumentStore& risk_instruments() const { return *risk_instruments_; }
   const risk::AssessmentStore& risk_assessments() const { return *risk_assessments_; }
   const risk::IncidentStore& risk_incidents() const { return *risk_incidents_; }
+  // Notifications to the protected person: her consent, the outbox and delivery
+  // (src/notify/), her inbox, and the per-address limit of inbox lookups
+  // (config inbox_lookups_per_hour).
+  const notify::ConsentStore& notify_consents() const { return *notify_consents_; }
+  const notify::Notifier& notifier() const { return *notifier_; }
+  const notify::InboxChannel& notify_inbox() const { return *notify_inbox_; }
+  accounts::LoginThrottle& notify_inbox_throttle() { return *notify_inbox_throttle_; }
+  // The in-server scheduler with every module's job handlers registered; `qorgau serve`
+  // starts it after the start-up sweep and stops it when the server has stopped.
+  scheduler::Scheduler& scheduler() { return *scheduler_; }
   const evidence::BlobStore& evidence_blobs() const { return *evidence_blobs_; }
   const evidence::EvidenceStore& evidence() const { return *evidence_; }
   // Where streamed request bodies wait for their handler: <data-dir>/tmp.
@@ -131,6 +147,14 @@ class Services {
   std::unique_ptr<risk::IncidentStore> risk_incidents_;
   std::unique_ptr<evidence::BlobStore> evidence_blobs_;
   std::unique_ptr<evidence::EvidenceStore> evidence_;
+  std::unique_ptr<notify::ConsentStore> notify_consents_;
+  std::unique_ptr<notify::SmtpChannel> notify_email_;
+  std::unique_ptr<notify::SmsGatewayChannel> notify_sms_;
+  std::unique_ptr<notify::InboxChannel> notify_inbox_;
+  std::unique_ptr<notify::Notifier> notifier_;
+  std::unique_ptr<accounts::LoginThrottle> notify_inbox_throttle_;
+  // After the stores its handlers use: destroyed (and so stopped) before them.
+  std::unique_ptr<scheduler::Scheduler> scheduler_;
   // Last: destroyed first, finishing queued writes while the database is still open.
   std::unique_ptr<store::GroupCommitter> committer_;
   int schema_version_ = 0;

@@ -68,6 +68,8 @@ int serve(const Config& config, const char* argv0) {
   options.read_timeout = config.read_timeout;
   options.upload_dir = services.upload_dir();
   services.sweep_unacknowledged_files();
+  // Jobs that fell due while the server was down run now, before the first request.
+  services.scheduler().start();
   qorgau::http::Server server(
       options, [&api](const qorgau::http::HttpRequest& r) { return api.handle(r); },
       [&api](qorgau::core::ErrorCode code, const qorgau::http::HttpRequest& r) {
@@ -80,6 +82,7 @@ int serve(const Config& config, const char* argv0) {
   std::cout << "Qorgau is running at http://" << config.bind << ":" << port << "/ (Ctrl+C to stop)"
             << std::endl;
   server.run();
+  services.scheduler().stop();  // after the job in hand commits or rolls back
   return 0;
 }
 

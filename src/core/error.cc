@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 41> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 42> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -232,6 +232,12 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 41> kCatalogue = {{
       {"Бағалау сауалнамасының файлы жарамсыз: {field}",
        "Файл опросника оценки риска неверен: {field}",
        "The risk questionnaire file is not valid: {field}"}}},
+    {ErrorCode::kInboxNotFound,
+     {404,
+      "inbox_not_found",
+      {"Мұндай код пен құпия сөзі бар хабарламалар жәшігі табылмады. Екеуін де тексеріңіз.",
+       "Ящик сообщений с таким кодом и секретом не найден. Проверьте оба.",
+       "No inbox was found with this code and secret. Please check both."}}},
     {ErrorCode::kInternal,
      {500,
       "internal_error",

@@ -58,6 +58,7 @@ enum class ErrorCode {
   kReconciliationBarred,
   kRiskLevelLowered,
   kInvalidInstrument,
+  kInboxNotFound,
   kInternal,
 };
 

@@ -45,6 +45,8 @@ bool Scheduler::run_one(const Job& job, std::int64_t now) {
       tx.commit();
       return true;
     }
+  } catch (const JobFailure& failure) {
+    error = failure.what();
   } catch (const core::ApiError& failure) {
     error = std::string(core::error_info(failure.code()).code);
   } catch (const std::exception& failure) {

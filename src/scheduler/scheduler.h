@@ -27,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -35,6 +36,13 @@
 #include "store/database.h"
 
 namespace qorgau::scheduler {
+
+// A handler's failure whose message is a short code, never personal data
+// (e.g. "unreachable"): stored as the job's last_error as it is. Any other
+// exception is stored as "exception" and only logged.
+struct JobFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 struct SchedulerOptions {
   std::chrono::milliseconds tick{1000};

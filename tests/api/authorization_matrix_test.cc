@@ -113,6 +113,14 @@ const std::vector<Row> kMatrix = {
     {"GET", "/api/v1/cases/{id}/risk", "...YYY.YY.."},
     {"GET", "/api/v1/cases/{id}/risk/assessments/{aid}", "...YYY.YY.."},
     {"POST", "/api/v1/cases/{id}/incidents", "...YYY....."},
+    {"PUT", "/api/v1/cases/{id}/notification-consent", "...YYY....."},
+    {"GET", "/api/v1/cases/{id}/notification-consent", "...YYY.YY.."},
+    {"DELETE", "/api/v1/cases/{id}/notification-consent", "...YYY....."},
+    {"GET", "/api/v1/cases/{id}/notifications", "...YYY.YY.."},
+    {"POST", "/api/v1/cases/{id}/notifications/{nid}/acknowledge", "...YYY....."},
+    {"POST", "/api/v1/cases/{id}/aggressor-release", "...YYY....."},
+    {"POST", "/api/v1/inbox/messages", "public"},
+    {"POST", "/api/v1/inbox/messages/{id}/acknowledge", "public"},
     // Logging out ends the session, so it is tried last for each role.
     {"DELETE", "/api/v1/session", "any_user"},
 };
