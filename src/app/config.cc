@@ -173,7 +173,7 @@ const std::map<std::string, Setter>& setters() {
       {"notify_send_timeout_seconds",
        [](Config& c, const std::string& v) {
          c.notify_send_timeout =
-             std::chrono::seconds(parse_number("notify_send_timeout_seconds", v, 1, 8));
+             std::chrono::seconds(parse_number("notify_send_timeout_seconds", v, 1, 60));
        }},
       {"notify_urgent_retry_seconds",
        [](Config& c, const std::string& v) {

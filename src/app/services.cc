@@ -111,10 +111,11 @@ Services::Services(Config config, const core::Clock& clock)
   notify_inbox_throttle_ = std::make_unique<accounts::LoginThrottle>(
       clock_, config_.inbox_lookups_per_hour, std::chrono::hours(1));
   scheduler_ = std::make_unique<scheduler::Scheduler>(*database_, clock_, scheduler_options);
-  scheduler_->on(std::string(notify::kDeliveryJob),
-                 [this](store::Connection& connection, const scheduler::Job& job) {
-                   notifier_->deliver(connection, job);
-                 });
+  scheduler_->on_outside_transaction(
+      std::string(notify::kDeliveryJob),
+      [this](store::Connection& connection, const scheduler::Job& job) {
+        notifier_->deliver(connection, job);
+      });
 }
 
 std::size_t Services::sweep_unacknowledged_files() {

@@ -45,6 +45,10 @@ class Channel {
   // "email", "sms" or "inbox".
   virtual std::string_view code() const = 0;
   virtual bool configured() const = 0;
+  // True when send() writes through `connection` (the inbox), so the caller runs it inside the
+  // transaction that records the delivery; false when it reaches outside the database, so the
+  // caller holds no transaction while it waits on the network.
+  virtual bool stores_in_database() const { return false; }
   virtual void send(store::Connection& connection, const Delivery& delivery) const = 0;
 };
 

@@ -32,6 +32,7 @@ class InboxChannel : public Channel {
   std::string_view code() const override { return "inbox"; }
   bool configured() const override { return true; }
   void send(store::Connection& connection, const Delivery& delivery) const override;
+  bool stores_in_database() const override { return true; }
 
   // The delivered inbox messages of a case, newest first.
   std::vector<InboxMessage> messages(store::Connection& connection, std::int64_t case_id) const;

@@ -110,6 +110,9 @@ void Notifier::finish_failed(store::Connection& connection, std::int64_t id,
 }
 
 void Notifier::deliver(store::Connection& connection, const scheduler::Job& job) const {
+  // Runs outside any transaction (Scheduler::on_outside_transaction): reads first, then the
+  // send, which for e-mail and SMS waits on the network with no lock held, then one short
+  // transaction records the outcome.
   const std::int64_t now = clock_.now_ms();
   auto row = connection.query_one(
       "SELECT case_id, kind, channel, urgent, facts, status, sends, finished_at "
@@ -127,9 +130,12 @@ void Notifier::deliver(store::Connection& connection, const scheduler::Job& job)
   auto consent = consents_.find(connection, case_id);
   const ChannelAddress* address = consent ? consent->channel(channel_code) : nullptr;
   if (!address || !consent->covers(kind)) {
+    store::Transaction tx(connection);
     connection.execute(
-        "UPDATE notifications SET status = 'withdrawn', finished_at = $2 WHERE id = $1",
+        "UPDATE notifications SET status = 'withdrawn', finished_at = $2 WHERE id = $1 "
+        "AND status IN ('queued', 'sent')",
         {job.subject_id, now});
+    tx.commit();
     return;
   }
   const json stored_facts = json::parse(protector_.open(row->bytes(4), kFactsField));
@@ -137,34 +143,52 @@ void Notifier::deliver(store::Connection& connection, const scheduler::Job& job)
   for (const auto& [key, value] : stored_facts.items()) facts[key] = value.get<std::string>();
   MessageText words = compose(kind, consent->choice.detail, consent->choice.language, facts);
   auto channel = channels_.find(channel_code);
+  const Delivery delivery{job.subject_id, address->address, words.subject, words.body};
   try {
     if (channel == channels_.end()) throw ChannelError("not_configured");
-    channel->second->send(connection,
-                          Delivery{job.subject_id, address->address, words.subject, words.body});
+    if (channel->second->stores_in_database()) {
+      store::Transaction tx(connection);  // the inbox row and the record of sending, together
+      channel->second->send(connection, delivery);
+      record_sent(connection, job.subject_id, urgent, sends, channel_code, now);
+      tx.commit();
+      return;
+    }
+    channel->second->send(connection, delivery);
   } catch (const ChannelError& failure) {
     spdlog::warn("notification {} ({}) not delivered: {}", job.subject_id, channel_code,
                  failure.code());
     if (job.attempts + 1 >= settings_.max_attempts) {
+      store::Transaction tx(connection);
       finish_failed(connection, job.subject_id, failure.code(), now);
+      tx.commit();
       spdlog::error("notification {} ({}) given up: {}", job.subject_id, channel_code,
                     failure.code());
       return;
     }
     throw;  // the scheduler retries later
   }
+  store::Transaction tx(connection);
+  record_sent(connection, job.subject_id, urgent, sends, channel_code, now);
+  tx.commit();
+}
+
+void Notifier::record_sent(store::Connection& connection, std::int64_t id, bool urgent, int sends,
+                           const std::string& channel_code, std::int64_t now) const {
   const bool again = urgent && sends + 1 < settings_.urgent_max_sends;
-  std::vector<store::Value> params = {job.subject_id, now, nullptr};
+  std::vector<store::Value> params = {id, now, nullptr};
   if (!again) params[2] = now;
-  connection.execute(
+  // Acknowledged or withdrawn meanwhile: that stands, and nothing is sent again.
+  std::int64_t changed = connection.execute(
       "UPDATE notifications SET status = 'sent', sends = sends + 1, last_sent_at = $2, "
-      "last_error = NULL, finished_at = $3 WHERE id = $1",
+      "last_error = NULL, finished_at = $3 WHERE id = $1 AND status IN ('queued', 'sent')",
       params);
+  if (changed == 0) return;
   if (again) {
-    queue_.schedule(connection, kDeliveryJob, job.subject_id,
+    queue_.schedule(connection, kDeliveryJob, id,
                     now + std::chrono::milliseconds(settings_.urgent_retry).count(), now);
   } else if (urgent) {
-    spdlog::warn("notification {} ({}) sent {} times without acknowledgement", job.subject_id,
-                 channel_code, sends + 1);
+    spdlog::warn("notification {} ({}) sent {} times without acknowledgement", id, channel_code,
+                 sends + 1);
   }
 }
 

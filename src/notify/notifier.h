@@ -77,7 +77,10 @@ class Notifier {
   int notify(store::Connection& connection, std::int64_t case_id, std::string_view kind,
              const std::map<std::string, std::string>& facts) const;
 
-  // The scheduler's handler for kDeliveryJob.
+  // The scheduler's handler for kDeliveryJob, registered with
+  // Scheduler::on_outside_transaction: it opens its own short transactions, so no lock is held
+  // while an e-mail or SMS waits on the network. E-mail and SMS are delivered at least once
+  // (a crash after sending and before recording sends again); the inbox exactly once.
   void deliver(store::Connection& connection, const scheduler::Job& job) const;
 
   // Marks the notification `id` of the case (and its event's other rows) acknowledged;
@@ -97,6 +100,10 @@ class Notifier {
                                        std::int64_t id) const;
   void finish_failed(store::Connection& connection, std::int64_t id, const std::string& error,
                      std::int64_t now) const;
+  // Records one send (unless acknowledged or withdrawn meanwhile) and, for an urgent kind not
+  // yet sent its maximum, schedules the next.
+  void record_sent(store::Connection& connection, std::int64_t id, bool urgent, int sends,
+                   const std::string& channel_code, std::int64_t now) const;
 
   const ConsentStore& consents_;
   const crypto::Protector& protector_;

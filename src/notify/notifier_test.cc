@@ -65,9 +65,9 @@ class NotifierTest : public ::testing::Test {
         "VALUES ($1, 'C-000042', 1, 2, 'opened', 'complaint', 'physical', '750000000', 1, $2)",
         {kCase, kStartMs});
     connection_->execute("PRAGMA foreign_keys = ON");
-    scheduler_.on(std::string(kDeliveryJob), [this](store::Connection& c, const scheduler::Job& j) {
-      notifier_.deliver(c, j);
-    });
+    scheduler_.on_outside_transaction(
+        std::string(kDeliveryJob),
+        [this](store::Connection& c, const scheduler::Job& j) { notifier_.deliver(c, j); });
   }
 
   SavedConsent consent(std::vector<ChannelAddress> channels, std::vector<std::string> kinds,

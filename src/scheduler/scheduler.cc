@@ -17,7 +17,15 @@ Scheduler::~Scheduler() {
 }
 
 void Scheduler::on(const std::string& kind, Handler handler) {
-  if (!handlers_.emplace(kind, std::move(handler)).second) {
+  add(kind, {std::move(handler), true});
+}
+
+void Scheduler::on_outside_transaction(const std::string& kind, Handler handler) {
+  add(kind, {std::move(handler), false});
+}
+
+void Scheduler::add(const std::string& kind, Registered registered) {
+  if (!handlers_.emplace(kind, std::move(registered)).second) {
     throw std::logic_error("scheduler: a handler for '" + kind + "' is already registered");
   }
 }
@@ -37,10 +45,17 @@ bool Scheduler::run_one(const Job& job, std::int64_t now) {
     auto handler = handlers_.find(job.kind);
     if (handler == handlers_.end()) {
       error = "no_handler";
-    } else {
+    } else if (handler->second.in_transaction) {
       store::Transaction tx(connection);
       if (!queue_.pending(connection, job.id)) return false;  // finished meanwhile
-      handler->second(connection, job);
+      handler->second.handler(connection, job);
+      queue_.mark_done(connection, job.id, now);
+      tx.commit();
+      return true;
+    } else {
+      if (!queue_.pending(connection, job.id)) return false;
+      handler->second.handler(connection, job);
+      store::Transaction tx(connection);
       queue_.mark_done(connection, job.id, now);
       tx.commit();
       return true;

@@ -13,9 +13,14 @@
 //    growing delay (1 min, 2 min, 4 min ... at most 1 h); after
 //    `max_attempts` the job is marked failed and logged. A job of a kind with
 //    no handler is treated as failing (a newer version may have scheduled it);
-//  - handlers must use only the Connection they are given (and so be undone
-//    with it); anything sent outside the database belongs in an outbox row
-//    written by the handler and delivered by its own job.
+//  - handlers registered with on() must use only the Connection they are
+//    given (and so be undone with it);
+//  - a handler that reaches outside the database (sending an e-mail) is
+//    registered with on_outside_transaction(): it runs with no transaction
+//    open, so SQLite's write lock is not held while it waits on the network,
+//    and opens short transactions of its own; the job is marked done in its
+//    own transaction afterwards. Such a job runs AT LEAST once: a crash
+//    between its work and that mark runs it again.
 // run_due() is what the thread calls every `tick`; tests call it directly with
 // a manual clock instead of starting the thread.
 #pragma once
@@ -62,6 +67,8 @@ class Scheduler {
   // Registers the handler of a kind; before start(). Throws std::logic_error
   // for a kind registered twice.
   void on(const std::string& kind, Handler handler);
+  // Registers a handler that runs outside any transaction (see above); before start().
+  void on_outside_transaction(const std::string& kind, Handler handler);
   const JobQueue& queue() const { return queue_; }
 
   // Runs every job due now (the clock's), each in its own transaction.
@@ -84,7 +91,13 @@ class Scheduler {
   SchedulerOptions options_;
   JobQueue queue_;
   std::unique_ptr<store::Connection> connection_;
-  std::map<std::string, Handler, std::less<>> handlers_;
+  struct Registered {
+    Handler handler;
+    bool in_transaction = true;
+  };
+  void add(const std::string& kind, Registered registered);
+
+  std::map<std::string, Registered, std::less<>> handlers_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -176,9 +176,32 @@ TEST_F(SchedulerTest, TheThreadRunsDueJobsAndStops) {
   EXPECT_EQ(state_of(11), "done");
 }
 
+TEST_F(SchedulerTest, AHandlerOutsideATransactionHoldsNoLockAndIsMarkedDoneAfter) {
+  Scheduler scheduler(db_, clock_);
+  auto other = db_.connect();
+  scheduler.on_outside_transaction("send", [&](store::Connection& connection, const Job& job) {
+    // No write lock is held: another connection can commit while the handler works.
+    store::Transaction elsewhere(*other);
+    other->execute("INSERT INTO effects (subject_id, due_at) VALUES (100, 0)");
+    elsewhere.commit();
+    // The handler opens its own short transaction for what it records.
+    store::Transaction tx(connection);
+    connection.execute("INSERT INTO effects (subject_id, due_at) VALUES ($1, $2)",
+                       {job.subject_id, job.due_at});
+    tx.commit();
+  });
+  schedule("send", 21, kStartMs);
+  EXPECT_EQ(scheduler.run_due(), 1u);
+  EXPECT_EQ(effects(), 2);
+  EXPECT_EQ(state_of(21), "done");
+  EXPECT_EQ(scheduler.run_due(), 0u);
+}
+
 TEST_F(SchedulerTest, RegisteringAKindTwiceIsAProgrammingError) {
   auto scheduler = make_scheduler();
   EXPECT_THROW(scheduler->on("expire", [](store::Connection&, const Job&) {}), std::logic_error);
+  EXPECT_THROW(scheduler->on_outside_transaction("expire", [](store::Connection&, const Job&) {}),
+               std::logic_error);
 }
 
 }  // namespace
