@@ -44,6 +44,10 @@ std::string_view name(Permission permission) {
       return "cases.write";
     case Permission::kCasesExportAnonymised:
       return "cases.export_anonymised";
+    case Permission::kOrdersWrite:
+      return "orders.write";
+    case Permission::kOrdersVerify:
+      return "orders.verify";
   }
   return "unknown";
 }
@@ -72,6 +76,7 @@ const std::vector<Permission>& all_permissions() {
       Permission::kIntakeTriage,   Permission::kEvidenceRead,
       Permission::kEvidenceWrite,  Permission::kCasesRead,
       Permission::kCasesWrite,     Permission::kCasesExportAnonymised,
+      Permission::kOrdersWrite,    Permission::kOrdersVerify,
   };
   return kAll;
 }
@@ -92,6 +97,10 @@ const std::vector<Permission>& all_permissions() {
 // aggregate-level data without reading any case.
 // Evidence (photos, recordings, documents) is uploaded by those who take
 // reports and work cases, and read by them and by prosecutors and judges.
+// Protective orders are issued by the police (police orders) and recorded by judges (court
+// orders): orders.write. Any officer who may meet the respondent checks a person against the
+// orders in force and records a violation found: orders.verify (police, 111 operators,
+// prosecutors, judges); orders.write holders all have it too.
 const std::vector<Role>& all_roles() {
   using P = Permission;
   static const std::vector<Role> kRoles = {
@@ -107,12 +116,12 @@ const std::vector<Role>& all_roles() {
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
         P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite,
-        P::kCasesExportAnonymised}},
+        P::kCasesExportAnonymised, P::kOrdersVerify}},
       {"police_inspector",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
         P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite,
-        P::kCasesExportAnonymised}},
+        P::kCasesExportAnonymised, P::kOrdersWrite, P::kOrdersVerify}},
       {"case_worker",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
@@ -123,8 +132,10 @@ const std::vector<Role>& all_roles() {
        {P::kPeopleRead, P::kPeopleWrite, P::kSheltersRead, P::kSheltersOperate}},
       {"prosecutor",
        Scope::kRegion,
-       {P::kPeopleRead, P::kAgenciesRead, P::kEvidenceRead, P::kCasesRead}},
-      {"judge", Scope::kRegion, {P::kPeopleRead, P::kEvidenceRead, P::kCasesRead}},
+       {P::kPeopleRead, P::kAgenciesRead, P::kEvidenceRead, P::kCasesRead, P::kOrdersVerify}},
+      {"judge",
+       Scope::kRegion,
+       {P::kPeopleRead, P::kEvidenceRead, P::kCasesRead, P::kOrdersWrite, P::kOrdersVerify}},
       {"analyst",
        Scope::kNational,
        {P::kAgenciesRead, P::kSheltersReports, P::kCasesExportAnonymised}},

@@ -15,6 +15,7 @@
 #include "help/poster_api.h"
 #include "intake/attachments_api.h"
 #include "intake/intake_api.h"
+#include "orders/orders_api.h"
 #include "people/people_api.h"
 #include "shelters/shelters_api.h"
 
@@ -111,16 +112,28 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   cases::register_case_export_routes(router_, services_);
   cases::register_case_routes(router_, services_);
   cases::register_case_bundle_routes(router_, services_);
+  orders::register_order_routes(router_, services_);
 }
+
+namespace {
+
+// {"error":{"code","message","field"?}}: the input at fault (a JSON key or query parameter,
+// never its value) for a form to point at.
+nlohmann::json error_json(const ApiError& error, core::Language language) {
+  nlohmann::json body = {{"code", core::error_info(error.code()).code},
+                         {"message", error.message(language)}};
+  if (!error.field().empty()) body["field"] = error.field();
+  return {{"error", body}};
+}
+
+}  // namespace
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,
                                  const std::string& field) {
   core::Language language = core::negotiate_language(request.header("accept-language"),
                                                      services_.jurisdiction().default_language);
   ApiError error(code, field);
-  HttpResponse response = HttpResponse::json(
-      error.http_status(),
-      {{"error", {{"code", core::error_info(code).code}, {"message", error.message(language)}}}});
+  HttpResponse response = HttpResponse::json(error.http_status(), error_json(error, language));
   add_security_headers(response, true);
   return response;
 }
@@ -136,10 +149,7 @@ HttpResponse Api::handle(const HttpRequest& request) {
     try {
       response = handle_api(request, language, route_label);
     } catch (const ApiError& error) {
-      response =
-          HttpResponse::json(error.http_status(), {{"error",
-                                                    {{"code", core::error_info(error.code()).code},
-                                                     {"message", error.message(language)}}}});
+      response = HttpResponse::json(error.http_status(), error_json(error, language));
     } catch (const std::exception& error) {
       spdlog::error("request failed: route={} error={}", route_label, error.what());
       ApiError internal(ErrorCode::kInternal);

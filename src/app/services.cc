@@ -79,6 +79,8 @@ Services::Services(Config config, const core::Clock& clock)
   cases_ = std::make_unique<cases::CaseStore>(*case_timeline_, *jurisdiction_, clock_);
   person_matcher_ = std::make_unique<cases::Matcher>(*protector_, *people_);
   case_referrals_ = std::make_unique<cases::ReferralStore>(*case_timeline_, clock_);
+  orders_ = std::make_unique<orders::OrderStore>(*protector_, *people_, *case_timeline_,
+                                                 *jurisdiction_, clock_);
   intake_report_throttle_ = std::make_unique<accounts::LoginThrottle>(
       clock_, config_.intake_reports_per_hour, std::chrono::hours(1));
   intake_receipt_throttle_ = std::make_unique<accounts::LoginThrottle>(
