@@ -48,6 +48,8 @@ std::string_view name(Permission permission) {
       return "orders.write";
     case Permission::kOrdersVerify:
       return "orders.verify";
+    case Permission::kRiskInstrumentsManage:
+      return "risk.instruments.manage";
   }
   return "unknown";
 }
@@ -66,17 +68,29 @@ std::string_view name(Scope scope) {
 
 const std::vector<Permission>& all_permissions() {
   static const std::vector<Permission> kAll = {
-      Permission::kUsersRead,      Permission::kUsersManage,
-      Permission::kAgenciesRead,   Permission::kAgenciesManage,
-      Permission::kAuditRead,      Permission::kAuditVerify,
-      Permission::kPeopleRead,     Permission::kPeopleWrite,
-      Permission::kHelpManage,     Permission::kSheltersRead,
-      Permission::kSheltersRefer,  Permission::kSheltersOperate,
-      Permission::kSheltersManage, Permission::kSheltersReports,
-      Permission::kIntakeTriage,   Permission::kEvidenceRead,
-      Permission::kEvidenceWrite,  Permission::kCasesRead,
-      Permission::kCasesWrite,     Permission::kCasesExportAnonymised,
-      Permission::kOrdersWrite,    Permission::kOrdersVerify,
+      Permission::kUsersRead,
+      Permission::kUsersManage,
+      Permission::kAgenciesRead,
+      Permission::kAgenciesManage,
+      Permission::kAuditRead,
+      Permission::kAuditVerify,
+      Permission::kPeopleRead,
+      Permission::kPeopleWrite,
+      Permission::kHelpManage,
+      Permission::kSheltersRead,
+      Permission::kSheltersRefer,
+      Permission::kSheltersOperate,
+      Permission::kSheltersManage,
+      Permission::kSheltersReports,
+      Permission::kIntakeTriage,
+      Permission::kEvidenceRead,
+      Permission::kEvidenceWrite,
+      Permission::kCasesRead,
+      Permission::kCasesWrite,
+      Permission::kCasesExportAnonymised,
+      Permission::kOrdersWrite,
+      Permission::kOrdersVerify,
+      Permission::kRiskInstrumentsManage,
   };
   return kAll;
 }
@@ -95,6 +109,8 @@ const std::vector<Permission>& all_permissions() {
 // src/cases/gbvims.h) goes to those who write cases and keep the statistics of
 // their services, and to the analyst and the ministry's coordinator, who need
 // aggregate-level data without reading any case.
+// Risk instruments (the questionnaires, as data) are loaded by the system administrator, who
+// reads no case; assessing a case's risk is case work (cases.read/cases.write).
 // Evidence (photos, recordings, documents) is uploaded by those who take
 // reports and work cases, and read by them and by prosecutors and judges.
 // Protective orders are issued by the police (police orders) and recorded by judges (court
@@ -107,7 +123,7 @@ const std::vector<Role>& all_roles() {
       {"system_admin",
        Scope::kNational,
        {P::kUsersRead, P::kUsersManage, P::kAgenciesRead, P::kAgenciesManage, P::kAuditRead,
-        P::kAuditVerify}},
+        P::kAuditVerify, P::kRiskInstrumentsManage}},
       {"auditor",
        Scope::kNational,
        {P::kAuditRead, P::kAuditVerify, P::kUsersRead, P::kAgenciesRead}},

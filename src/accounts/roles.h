@@ -40,6 +40,7 @@ enum class Permission {
   kCasesExportAnonymised,  // the GBVIMS-style incident export: codes, no one named
   kOrdersWrite,            // issue, serve, extend and revoke protective orders; attendance
   kOrdersVerify,           // check a person against orders in force; record a violation
+  kRiskInstrumentsManage,  // load risk instruments (questionnaires as data) and new versions
 };
 
 enum class Scope { kNational, kRegion, kAgency };

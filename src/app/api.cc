@@ -17,6 +17,7 @@
 #include "intake/intake_api.h"
 #include "orders/orders_api.h"
 #include "people/people_api.h"
+#include "risk/risk_api.h"
 #include "shelters/shelters_api.h"
 
 namespace qorgau::app {
@@ -32,6 +33,14 @@ constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; "
     "base-uri 'none'; form-action 'self'";
+
+// {"error": {"code", "message", "field"?}}: the field only when the error names one.
+nlohmann::json error_json(const ApiError& error, core::Language language) {
+  nlohmann::json body = {{"code", core::error_info(error.code()).code},
+                         {"message", error.message(language)}};
+  if (!error.field().empty()) body["field"] = error.field();
+  return {{"error", body}};
+}
 
 void add_security_headers(HttpResponse& response, bool api) {
   auto& h = response.headers;
@@ -112,21 +121,9 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   cases::register_case_export_routes(router_, services_);
   cases::register_case_routes(router_, services_);
   cases::register_case_bundle_routes(router_, services_);
+  risk::register_risk_routes(router_, services_);
   orders::register_order_routes(router_, services_);
 }
-
-namespace {
-
-// {"error":{"code","message","field"?}}: the input at fault (a JSON key or query parameter,
-// never its value) for a form to point at.
-nlohmann::json error_json(const ApiError& error, core::Language language) {
-  nlohmann::json body = {{"code", core::error_info(error.code()).code},
-                         {"message", error.message(language)}};
-  if (!error.field().empty()) body["field"] = error.field();
-  return {{"error", body}};
-}
-
-}  // namespace
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,
                                  const std::string& field) {

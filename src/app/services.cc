@@ -81,6 +81,11 @@ Services::Services(Config config, const core::Clock& clock)
   case_referrals_ = std::make_unique<cases::ReferralStore>(*case_timeline_, clock_);
   orders_ = std::make_unique<orders::OrderStore>(*protector_, *people_, *case_timeline_,
                                                  *jurisdiction_, clock_);
+  risk_instruments_ = std::make_unique<risk::InstrumentStore>(clock_);
+  risk_assessments_ = std::make_unique<risk::AssessmentStore>(*risk_instruments_, *case_timeline_,
+                                                              *protector_, *jurisdiction_, clock_);
+  risk_incidents_ =
+      std::make_unique<risk::IncidentStore>(*risk_assessments_, *case_timeline_, clock_);
   intake_report_throttle_ = std::make_unique<accounts::LoginThrottle>(
       clock_, config_.intake_reports_per_hour, std::chrono::hours(1));
   intake_receipt_throttle_ = std::make_unique<accounts::LoginThrottle>(

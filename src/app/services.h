@@ -30,6 +30,9 @@
 #include "intake/reports.h"
 #include "orders/orders.h"
 #include "people/people.h"
+#include "risk/assessments.h"
+#include "risk/incidents.h"
+#include "risk/instruments.h"
 #include "shelters/admissions.h"
 #include "shelters/holds.h"
 #include "shelters/referrals.h"
@@ -79,6 +82,9 @@ class Services {
   accounts::LoginThrottle& intake_report_throttle() { return *intake_report_throttle_; }
   accounts::LoginThrottle& intake_receipt_throttle() { return *intake_receipt_throttle_; }
   accounts::LoginThrottle& intake_attachment_throttle() { return *intake_attachment_throttle_; }
+  const risk::InstrumentStore& risk_instruments() const { return *risk_instruments_; }
+  const risk::AssessmentStore& risk_assessments() const { return *risk_assessments_; }
+  const risk::IncidentStore& risk_incidents() const { return *risk_incidents_; }
   const evidence::BlobStore& evidence_blobs() const { return *evidence_blobs_; }
   const evidence::EvidenceStore& evidence() const { return *evidence_; }
   // Where streamed request bodies wait for their handler: <data-dir>/tmp.
@@ -123,6 +129,9 @@ class Services {
   std::unique_ptr<accounts::LoginThrottle> intake_report_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_receipt_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_attachment_throttle_;
+  std::unique_ptr<risk::InstrumentStore> risk_instruments_;
+  std::unique_ptr<risk::AssessmentStore> risk_assessments_;
+  std::unique_ptr<risk::IncidentStore> risk_incidents_;
   std::unique_ptr<evidence::BlobStore> evidence_blobs_;
   std::unique_ptr<evidence::EvidenceStore> evidence_;
   // Last: destroyed first, finishing queued writes while the database is still open.

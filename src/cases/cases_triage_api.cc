@@ -152,6 +152,9 @@ void register_case_triage_routes(http::Router& router, app::Services& s) {
         take_in_files(s, *connection, ctx, report.id, target->owner_agency_id);
         s.case_timeline().append_event(*connection, case_id, ctx.user().user.id, "report_merged",
                                        "report " + std::to_string(report.id));
+        // A merged report is a new incident in the case: its risk must be assessed again.
+        s.risk_assessments().require_reassessment(*connection, case_id, "new_incident",
+                                                  ctx.user().user.id);
         s.audit().append(*connection,
                          event(ctx, "intake_report.merge", "intake_report", report.id));
         s.audit().append(*connection, event(ctx, "case.update", "case", case_id));

@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 41> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 43> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -235,6 +235,18 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 41> kCatalogue = {{
       {"Бұл нұсқама түрі осы юрисдикцияның заңында қарастырылмаған.",
        "Этот вид предписания не предусмотрен законом этой юрисдикции.",
        "This kind of order is not provided for by the law of this jurisdiction."}}},
+    {ErrorCode::kRiskLevelLowered,
+     {422,
+      "risk_level_lowered",
+      {"Тәуекел деңгейін есептелген деңгейден төмендетуге болмайды, тек жоғарылатуға болады.",
+       "Уровень риска нельзя понизить ниже рассчитанного, его можно только повысить.",
+       "The risk level cannot be set below the computed level; it can only be raised."}}},
+    {ErrorCode::kInvalidInstrument,
+     {422,
+      "invalid_instrument",
+      {"Бағалау сауалнамасының файлы жарамсыз: {field}",
+       "Файл опросника оценки риска неверен: {field}",
+       "The risk questionnaire file is not valid: {field}"}}},
     {ErrorCode::kInternal,
      {500,
       "internal_error",

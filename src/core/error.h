@@ -58,6 +58,8 @@ enum class ErrorCode {
   kReconciliationBarred,
   kOrderOutOfBounds,
   kOrderKindUnavailable,
+  kRiskLevelLowered,
+  kInvalidInstrument,
   kInternal,
 };
 

@@ -10,14 +10,13 @@
 #include <toml++/toml.h>
 
 #include "core/embedded.h"
+#include "core/toml_section.h"
 
 namespace qorgau::core {
 
 namespace {
 
-// Upper bound for any duration in the file, whatever its unit: catches a typo long before an
-// overflow of std::chrono arithmetic.
-constexpr std::int64_t kMaxDurationValue = 100'000;
+using Section = TomlSection;
 
 [[noreturn]] void fail(const std::string& key, const std::string& problem,
                        const toml::node* node = nullptr) {
@@ -25,140 +24,9 @@ constexpr std::int64_t kMaxDurationValue = 100'000;
   throw JurisdictionError("jurisdiction key '" + key + "': " + problem + where);
 }
 
-bool is_snake_case(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
-
 bool is_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
-
-// One TOML table being read: typed accessors that name the full key in errors, and a record of
-// the keys read so that done() can reject the ones nobody asked for (typos, stale keys).
-class Section {
- public:
-  Section(const toml::table& table, std::string path) : table_(table), path_(std::move(path)) {}
-
-  std::string key(std::string_view name) const {
-    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
-  }
-
-  const toml::node& node(std::string_view name) {
-    const toml::node* found = table_.get(name);
-    if (!found) {
-      fail(key(name), "missing");
-    }
-    used_.emplace(name);
-    return *found;
-  }
-
-  std::string string(std::string_view name, bool may_be_empty = false) {
-    const toml::node& n = node(name);
-    const auto* value = n.as_string();
-    if (!value) {
-      fail(key(name), "expected a string", &n);
-    }
-    if (value->get().empty() && !may_be_empty) {
-      fail(key(name), "must not be empty", &n);
-    }
-    return value->get();
-  }
-
-  bool boolean(std::string_view name) {
-    const toml::node& n = node(name);
-    const auto* value = n.as_boolean();
-    if (!value) {
-      fail(key(name), "expected true or false", &n);
-    }
-    return value->get();
-  }
-
-  std::int64_t positive(std::string_view name) {
-    const toml::node& n = node(name);
-    const auto* value = n.as_integer();
-    if (!value) {
-      fail(key(name), "expected an integer", &n);
-    }
-    if (value->get() <= 0 || value->get() > kMaxDurationValue) {
-      fail(key(name), "must be between 1 and " + std::to_string(kMaxDurationValue), &n);
-    }
-    return value->get();
-  }
-
-  Section table(std::string_view name) {
-    const toml::node& n = node(name);
-    const auto* value = n.as_table();
-    if (!value) {
-      fail(key(name), "expected a table", &n);
-    }
-    return Section(*value, key(name));
-  }
-
-  const toml::array& array(std::string_view name) {
-    const toml::node& n = node(name);
-    const auto* value = n.as_array();
-    if (!value) {
-      fail(key(name), "expected an array", &n);
-    }
-    return *value;
-  }
-
-  LocalizedText text(std::string_view name) {
-    Section s = table(name);
-    LocalizedText text{s.string("kk"), s.string("ru"), s.string("en")};
-    s.done();
-    return text;
-  }
-
-  // A list of unique snake_case codes.
-  std::vector<std::string> codes(std::string_view name) {
-    std::vector<std::string> result;
-    for (const toml::node& n : array(name)) {
-      std::string item_key = key(name) + "[" + std::to_string(result.size()) + "]";
-      const auto* value = n.as_string();
-      if (!value) {
-        fail(item_key, "expected a string", &n);
-      }
-      if (!is_snake_case(value->get())) {
-        fail(item_key, "expected a snake_case code", &n);
-      }
-      if (std::find(result.begin(), result.end(), value->get()) != result.end()) {
-        fail(item_key, "duplicate '" + value->get() + "'", &n);
-      }
-      result.push_back(value->get());
-    }
-    return result;
-  }
-
-  // Tables of an array of tables ([[name]]), each with its indexed key path.
-  std::vector<Section> tables(std::string_view name) {
-    std::vector<Section> result;
-    for (const toml::node& n : array(name)) {
-      std::string item_key = key(name) + "[" + std::to_string(result.size()) + "]";
-      const auto* value = n.as_table();
-      if (!value) {
-        fail(item_key, "expected a table", &n);
-      }
-      result.emplace_back(*value, item_key);
-    }
-    return result;
-  }
-
-  void done() const {
-    for (auto&& [name, n] : table_) {
-      if (!used_.contains(std::string(name.str()))) {
-        fail(key(name.str()), "unknown key", &n);
-      }
-    }
-  }
-
- private:
-  const toml::table& table_;
-  std::string path_;
-  std::set<std::string, std::less<>> used_;
-};
 
 std::chrono::days days(Section& s, std::string_view name) {
   return std::chrono::days{s.positive(name)};
@@ -290,6 +158,22 @@ RiskReview read_risk_review(Section& s) {
   return review;
 }
 
+RiskActions read_risk_actions(Section& s) {
+  RiskActions actions;
+  for (auto [name, list] :
+       {std::pair{"low", &actions.low}, std::pair{"medium", &actions.medium},
+        std::pair{"high", &actions.high}, std::pair{"extreme", &actions.extreme}}) {
+    *list = s.codes(name);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto& known = risk_action_codes();
+      if (std::find(known.begin(), known.end(), (*list)[i]) == known.end()) {
+        fail(s.key(name) + "[" + std::to_string(i) + "]", "unknown action '" + (*list)[i] + "'");
+      }
+    }
+  }
+  return actions;
+}
+
 std::vector<EmergencyNumber> read_emergency_numbers(Section& root) {
   std::vector<EmergencyNumber> numbers;
   for (Section& s : root.tables("emergency_number")) {
@@ -403,7 +287,42 @@ std::string read_file(const std::filesystem::path& path) {
   return content.str();
 }
 
+Jurisdiction read_jurisdiction(
+    const toml::table& document,
+    const std::function<std::string(std::string_view relative_path)>& read_relative) {
+  Section root(document, "");
+  Jurisdiction j;
+  read_identity(root, j);
+  j.protective_order = read_table(root, "protective_order", read_protective_order);
+  j.emergency_order = read_table(root, "emergency_order", read_emergency_order);
+  j.special_requirements = read_table(root, "special_requirements", read_special_requirements);
+  j.order_breach = read_table(root, "order_breach", read_order_breach);
+  j.cohabitation_ban = read_table(root, "cohabitation_ban", read_cohabitation_ban);
+  j.psychological_correction =
+      read_table(root, "psychological_correction", read_psychological_correction);
+  j.reconciliation = read_table(root, "reconciliation", read_reconciliation);
+  j.case_without_complaint =
+      read_table(root, "case_without_complaint", read_case_without_complaint);
+  j.crisis_centre = read_table(root, "crisis_centre", read_crisis_centre);
+  j.minor_harm_arrest = read_table(root, "minor_harm_arrest", read_minor_harm_arrest);
+  j.risk_review = read_table(root, "risk_review", read_risk_review);
+  j.risk_actions = read_table(root, "risk_actions", read_risk_actions);
+  j.emergency_numbers = read_emergency_numbers(root);
+  j.legal_references = read_legal_references(root);
+  j.regions = read_regions(root, read_relative);
+  j.help_rights_toml = read_named_file(root, "help_rights", read_relative);
+  root.done();
+  return j;
+}
+
 }  // namespace
+
+const std::vector<std::string_view>& risk_action_codes() {
+  static const std::vector<std::string_view> kCodes = {"safety_plan",      "patrol_visits",
+                                                       "shelter_offer",    "multi_agency_meeting",
+                                                       "protective_order", "daily_contact"};
+  return kCodes;
+}
 
 const std::vector<std::string_view>& order_condition_codes() {
   static const std::vector<std::string_view> kCodes = {"no_contact", "no_approach", "no_visiting",
@@ -426,28 +345,11 @@ Jurisdiction parse_jurisdiction(
     std::string_view toml_text,
     const std::function<std::string(std::string_view relative_path)>& read_relative) {
   toml::table document = parse_toml(toml_text);
-  Section root(document, "");
-  Jurisdiction j;
-  read_identity(root, j);
-  j.protective_order = read_table(root, "protective_order", read_protective_order);
-  j.emergency_order = read_table(root, "emergency_order", read_emergency_order);
-  j.special_requirements = read_table(root, "special_requirements", read_special_requirements);
-  j.order_breach = read_table(root, "order_breach", read_order_breach);
-  j.cohabitation_ban = read_table(root, "cohabitation_ban", read_cohabitation_ban);
-  j.psychological_correction =
-      read_table(root, "psychological_correction", read_psychological_correction);
-  j.reconciliation = read_table(root, "reconciliation", read_reconciliation);
-  j.case_without_complaint =
-      read_table(root, "case_without_complaint", read_case_without_complaint);
-  j.crisis_centre = read_table(root, "crisis_centre", read_crisis_centre);
-  j.minor_harm_arrest = read_table(root, "minor_harm_arrest", read_minor_harm_arrest);
-  j.risk_review = read_table(root, "risk_review", read_risk_review);
-  j.emergency_numbers = read_emergency_numbers(root);
-  j.legal_references = read_legal_references(root);
-  j.regions = read_regions(root, read_relative);
-  j.help_rights_toml = read_named_file(root, "help_rights", read_relative);
-  root.done();
-  return j;
+  try {
+    return read_jurisdiction(document, read_relative);
+  } catch (const TomlKeyError& e) {
+    throw JurisdictionError(std::string("jurisdiction ") + e.what());
+  }
 }
 
 Jurisdiction load_jurisdiction_file(const std::filesystem::path& toml_path) {

@@ -11,6 +11,7 @@
 // - every order kind's min <= max (protective_order, emergency_order: days;
 //   special_requirements, cohabitation_ban, psychological_correction: months);
 //   minor_harm_arrest.max_days <= repeat_max_days; risk_review.extreme <= high <= medium <= low;
+// - risk_actions of each level are unique codes of risk_action_codes();
 // - list entries of conditions/barred_for/grounds are unique snake_case codes; every order
 //   condition is one of order_condition_codes();
 // - emergency numbers: at least one, digits only, unique; legal reference ids unique, and a
@@ -132,6 +133,19 @@ struct RiskReview {
   std::chrono::hours extreme{};
 };
 
+// The protective actions each risk level requires: codes of risk_action_codes(), unique within
+// a level (their wording belongs to the user interface).
+struct RiskActions {
+  std::vector<std::string> low;
+  std::vector<std::string> medium;
+  std::vector<std::string> high;
+  std::vector<std::string> extreme;
+};
+
+// "safety_plan", "patrol_visits", "shelter_offer", "multi_agency_meeting", "protective_order",
+// "daily_contact".
+const std::vector<std::string_view>& risk_action_codes();
+
 struct EmergencyNumber {
   std::string number;  // digits only: "111"
   LocalizedText label;
@@ -163,6 +177,7 @@ struct Jurisdiction {
   CrisisCentre crisis_centre;
   MinorHarmArrest minor_harm_arrest;
   RiskReview risk_review;
+  RiskActions risk_actions;
   std::vector<EmergencyNumber> emergency_numbers;  // file order
   std::vector<LegalReference> legal_references;    // file order
   std::vector<Region> regions;

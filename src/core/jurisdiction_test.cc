@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -134,6 +135,32 @@ TEST(JurisdictionTest, DefaultRiskReview) {
   EXPECT_EQ(review.medium, std::chrono::days{30});
   EXPECT_EQ(review.high, std::chrono::days{7});
   EXPECT_EQ(review.extreme, 72h);
+}
+
+TEST(JurisdictionTest, DefaultRiskActions) {
+  const RiskActions& actions = default_jurisdiction().risk_actions;
+  EXPECT_EQ(actions.low, std::vector<std::string>{"safety_plan"});
+  EXPECT_EQ(actions.medium, (std::vector<std::string>{"safety_plan", "patrol_visits"}));
+  // A multi-agency meeting for high and extreme, as the issue asks.
+  for (const auto* level : {&actions.high, &actions.extreme}) {
+    EXPECT_NE(std::find(level->begin(), level->end(), "multi_agency_meeting"), level->end());
+    EXPECT_NE(std::find(level->begin(), level->end(), "shelter_offer"), level->end());
+  }
+  EXPECT_NE(std::find(actions.extreme.begin(), actions.extreme.end(), "daily_contact"),
+            actions.extreme.end());
+}
+
+TEST(JurisdictionTest, RiskActionsAreKnownUniqueCodes) {
+  expect_rejected(replaced(kz_toml(), "low = [\"safety_plan\"]", "low = [\"prayer\"]"),
+                  {"'risk_actions.low[0]'", "unknown action 'prayer'"});
+  expect_rejected(
+      replaced(kz_toml(), "medium = [\"safety_plan\", \"patrol_visits\"]",
+               "medium = [\"safety_plan\", \"safety_plan\"]"),
+      {"'risk_actions.medium[1]'", "duplicate"});
+  expect_rejected(replaced(kz_toml(), "[risk_actions]\n", "[risk_action]\n"),
+                  {"'risk_actions'"});
+  expect_rejected(replaced(kz_toml(), "low = [\"safety_plan\"]\n", ""),
+                  {"'risk_actions.low'", "missing"});
 }
 
 TEST(JurisdictionTest, DefaultHelpLinesAndReferences) {

@@ -7,6 +7,7 @@
 
 #include "core/bytes.h"
 #include "core/error.h"
+#include "core/printable_text.h"
 
 namespace qorgau::evidence {
 
@@ -16,30 +17,6 @@ using core::ErrorCode;
 namespace {
 
 constexpr std::size_t kMaxFilenameBytes = 255;
-
-bool valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    if (c < 0x80) {
-      extra = 0;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      extra = 1;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      extra = 3;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size() && extra > 0) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
 
 std::string read_head(const std::filesystem::path& file) {
   std::string head(kSniffBytes, '\0');
@@ -74,12 +51,7 @@ std::string upload_filename(const http::HttpRequest& request) {
   }
   auto slash = name.find_last_of("/\\");
   if (slash != std::string::npos) name.erase(0, slash + 1);
-  bool control = false;
-  for (char ch : name) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) control = true;
-  }
-  if (control || name.size() > kMaxFilenameBytes || !valid_utf8(name)) {
+  if (name.size() > kMaxFilenameBytes || !core::count_printable(name)) {
     throw ApiError(ErrorCode::kValidationFailed, "X-Evidence-Filename");
   }
   return name;

@@ -1,8 +1,5 @@
 #include "help/poster_api.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -10,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "core/printable_text.h"
 #include "help/poster.h"
 
 namespace qorgau::help {
@@ -51,33 +49,6 @@ std::string_view trim_spaces(std::string_view s) {
   return s;
 }
 
-// Printable text of at most `max_characters` code points (see the header); nullopt otherwise.
-std::optional<std::string> printable_text(std::string_view text, std::size_t max_characters) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto length = static_cast<std::int32_t>(text.size());
-  std::int32_t i = 0;
-  std::size_t characters = 0;
-  while (i < length) {
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) return std::nullopt;
-    switch (u_charType(c)) {
-      case U_CONTROL_CHAR:
-      case U_FORMAT_CHAR:
-      case U_LINE_SEPARATOR:
-      case U_PARAGRAPH_SEPARATOR:
-      case U_PRIVATE_USE_CHAR:
-      case U_SURROGATE:
-      case U_UNASSIGNED:
-        return std::nullopt;
-      default:
-        break;
-    }
-    if (++characters > max_characters) return std::nullopt;
-  }
-  return std::string(text);
-}
-
 // "example.org", "127.0.0.1:8080", "[::1]:8080": nothing that could change the URL's meaning.
 bool plain_host(std::string_view host) {
   if (host.empty() || host.size() > 255) return false;
@@ -114,9 +85,12 @@ HttpResponse poster(const app::Services& services, const RequestContext& ctx) {
 
   std::string institution;
   if (const std::string* given = query(ctx, "institution")) {
-    auto text = printable_text(trim_spaces(*given), kMaxInstitutionCharacters);
-    if (!text) throw ApiError(ErrorCode::kValidationFailed, "institution");
-    institution = std::move(*text);
+    std::string_view trimmed = trim_spaces(*given);
+    auto characters = core::count_printable(trimmed);
+    if (!characters || *characters > kMaxInstitutionCharacters) {
+      throw ApiError(ErrorCode::kValidationFailed, "institution");
+    }
+    institution = std::string(trimmed);
   }
 
   PosterContent content;

@@ -13,6 +13,7 @@
 #include <random>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 
@@ -110,11 +111,23 @@ struct Server::Impl {
     bool open = true;
   };
 
+  using WorkGuard = asio::executor_work_guard<asio::io_context::executor_type>;
+
+  // Network I/O runs on event loops, one thread each (Asio's "io_context per thread"): a
+  // connection lives on one loop for its whole life and never wakes another thread for its
+  // reads and writes. Loop 0 also holds the listener, the signals and the shutdown control.
+  // `guards` keep idle loops running until shutdown. Handlers may block (database, files), so
+  // they run on `workers`, never on a loop: a slow request cannot stall the connections that
+  // share its loop.
+  std::vector<std::unique_ptr<asio::io_context>> loops;
+  asio::thread_pool workers;
+  std::vector<WorkGuard> guards;
+  std::atomic<std::size_t> next_loop{0};
   ServerOptions options;
   RequestHandler handler;
   ErrorResponder on_error;
   BodyPlanner planner;
-  asio::io_context io;
+  asio::io_context& io = *loops.front();
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
   asio::strand<asio::io_context::executor_type> control{io.get_executor()};
@@ -123,8 +136,19 @@ struct Server::Impl {
   std::mutex mutex;
   std::set<std::shared_ptr<Connection>> connections;
 
+  static std::vector<std::unique_ptr<asio::io_context>> make_loops(int io_threads) {
+    int count = io_threads > 0 ? io_threads : static_cast<int>(std::thread::hardware_concurrency());
+    std::vector<std::unique_ptr<asio::io_context>> made;
+    for (int i = 0; i < std::max(1, count); ++i) {
+      made.push_back(std::make_unique<asio::io_context>(1));  // one thread runs each
+    }
+    return made;
+  }
+
   Impl(ServerOptions o, RequestHandler h, ErrorResponder e, BodyPlanner p)
-      : options(std::move(o)),
+      : loops(make_loops(o.io_threads)),
+        workers(static_cast<std::size_t>(std::max(1, o.threads))),
+        options(std::move(o)),
         handler(std::move(h)),
         on_error(std::move(e)),
         planner(std::move(p)) {}
@@ -321,7 +345,10 @@ struct Server::Impl {
       if (!target_ok) {
         response = on_error(core::ErrorCode::kNotFound, request);
       } else {
-        response = handler(request);
+        response = co_await asio::co_spawn(
+            workers,
+            [this, &request]() -> asio::awaitable<HttpResponse> { co_return handler(request); },
+            asio::use_awaitable);
       }
       remove_body_file(request);
       bool keep_alive = wants_keep_alive && !stopping;
@@ -358,8 +385,9 @@ struct Server::Impl {
   asio::awaitable<void> accept_loop() {
     while (!stopping) {
       beast::error_code ec;
-      tcp::socket socket = co_await acceptor.async_accept(
-          asio::make_strand(io), asio::redirect_error(asio::use_awaitable, ec));
+      asio::io_context& loop = *loops[next_loop.fetch_add(1) % loops.size()];
+      tcp::socket socket =
+          co_await acceptor.async_accept(loop, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (stopping) break;
         continue;
@@ -375,6 +403,8 @@ struct Server::Impl {
     beast::error_code ec;
     acceptor.close(ec);
     signals.cancel(ec);
+    // Each loop now returns once its connections have finished.
+    for (auto& guard : guards) guard.reset();
     std::lock_guard lock(mutex);
     if (!connections.empty()) {
       // Requests still running get `shutdown_grace` to finish; then the
@@ -383,7 +413,7 @@ struct Server::Impl {
       grace_timer.async_wait([this](const beast::error_code& wait_ec) {
         if (!wait_ec) {
           spdlog::warn("shutdown grace period over: stopping with requests in flight");
-          io.stop();
+          for (auto& loop : loops) loop->stop();
         }
       });
     }
@@ -428,12 +458,14 @@ void Server::run() {
     if (!ec) s.begin_shutdown();
   }));
   asio::co_spawn(s.acceptor.get_executor(), s.accept_loop(), asio::detached);
+  for (auto& loop : s.loops) s.guards.push_back(asio::make_work_guard(*loop));
   std::vector<std::thread> pool;
-  for (int i = 1; i < std::max(1, s.options.threads); ++i) {
-    pool.emplace_back([&s] { s.io.run(); });
+  for (std::size_t i = 1; i < s.loops.size(); ++i) {
+    pool.emplace_back([&s, i] { s.loops[i]->run(); });
   }
   s.io.run();
   for (auto& t : pool) t.join();
+  s.workers.join();
   spdlog::info("server stopped");
 }
 

@@ -14,7 +14,9 @@
 //    once, idle connections are closed, requests already being handled run
 //    to completion and get their response (handlers commit or roll back
 //    whole transactions, so nothing is half-written), then run() returns;
-//  - handlers run on a pool of `threads` threads and may block (database).
+//  - handlers run on a pool of `threads` threads and may block (database);
+//    reading and writing the network is done by `io_threads` event loops,
+//    which never run a handler.
 #pragma once
 
 #include <atomic>
@@ -34,7 +36,9 @@ namespace qorgau::http {
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (see Server::port())
-  int threads = 4;
+  int threads = 4;            // run handlers, which may block
+  // Event loops for network I/O; 0 means one per CPU core.
+  int io_threads = 0;
   std::size_t max_body_bytes = 1 << 20;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};

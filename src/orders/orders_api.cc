@@ -8,6 +8,7 @@
 #include "core/iin.h"
 #include "http/json_body.h"
 #include "http/query.h"
+#include "risk/level.h"
 
 namespace qorgau::orders {
 
@@ -311,10 +312,15 @@ HttpResponse record_violation(app::Services& s, RequestContext& ctx) {
     }
   }
   ViolationResult result = s.orders().record_violation(*connection, id, input, ctx.user().user.id);
+  // The breach raises the case's risk one step and makes a re-assessment due now.
+  s.risk_assessments().escalate(*connection, order->case_id, "order_violation", ctx.user().user.id);
+  auto risk = s.risk_assessments().current(*connection, order->case_id);
+  if (!risk) throw std::runtime_error("orders: no risk level after an escalation");
   s.audit().append(*connection, event(ctx, "order.violation", "order", std::to_string(id)));
   tx.commit();
   return HttpResponse::json(201, {{"violation", violation_json(result.violation)},
-                                  {"follow_up", follow_up_json(result.follow_up)}});
+                                  {"follow_up", follow_up_json(result.follow_up)},
+                                  {"risk_level", risk::level_name(risk->level)}});
 }
 
 HttpResponse list_orders(app::Services& s, RequestContext& ctx) {

@@ -8,7 +8,8 @@
 // its conditions and the protected person's chosen contact route, and nothing else about the
 // case. Every read and write is audited; a verification's entry (action "orders.verify", the
 // ids of the orders shown, never the IIN or the name) is committed before the answer, through
-// the group committer.
+// the group committer. A violation also escalates the case's risk (risk::AssessmentStore::
+// escalate, in the same transaction).
 #pragma once
 
 #include "app/services.h"

@@ -113,6 +113,14 @@ const std::vector<Row> kMatrix = {
     {"GET", "/api/v1/case-referrals", "...YYY.YY.."},
     {"POST", "/api/v1/case-referrals/{id}/accept", "...YYY....."},
     {"POST", "/api/v1/case-referrals/{id}/decline", "...YYY....."},
+    {"GET", "/api/v1/risk/instruments", "...YYY.YY.."},
+    {"GET", "/api/v1/risk/instruments/{code}", "...YYY.YY.."},
+    {"POST", "/api/v1/risk/instruments", "Y.........."},
+    {"GET", "/api/v1/risk/reviews/due", "...YYY.YY.."},
+    {"POST", "/api/v1/cases/{id}/risk/assessments", "...YYY....."},
+    {"GET", "/api/v1/cases/{id}/risk", "...YYY.YY.."},
+    {"GET", "/api/v1/cases/{id}/risk/assessments/{aid}", "...YYY.YY.."},
+    {"POST", "/api/v1/cases/{id}/incidents", "...YYY....."},
     // Logging out ends the session, so it is tried last for each role.
     {"DELETE", "/api/v1/session", "any_user"},
 };

@@ -292,6 +292,11 @@ TEST_F(IntakeAttachments, EveryBadRequestIsRefusedClearlyAndChangesNothing) {
                  "validation_failed", before, "X-Evidence-Filename");
   expect_refused(attach(receipt, photo, {{"X-Evidence-Filename", "%FF%FE.jpg"}}), 400,
                  "validation_failed", before, "X-Evidence-Filename");
+  // An overlong "/" (a path trick), an encoded surrogate, a right-to-left override ("gpj.exe").
+  for (const char* name : {"a%C0%AFb.jpg", "a%ED%A0%80.jpg", "photo%E2%80%AEgpj.exe"}) {
+    expect_refused(attach(receipt, photo, {{"X-Evidence-Filename", name}}), 400,
+                   "validation_failed", before, "X-Evidence-Filename");
+  }
   // The receipt goes in headers, never in the URL: a query string changes nothing.
   expect_refused(
       reporter_.request(

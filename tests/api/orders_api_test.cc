@@ -131,7 +131,7 @@ class Orders : public ::testing::Test {
   std::string snapshot() {
     std::string out;
     for (const char* table : {"orders", "order_violations", "order_follow_ups", "order_attendance",
-                              "case_events", "audit_log"}) {
+                              "case_events", "audit_log", "risk_entries"}) {
       out += std::to_string(count(std::string("SELECT COUNT(*) FROM ") + table)) + ",";
     }
     out += std::to_string(count("SELECT COUNT(*) FROM orders WHERE served_at IS NOT NULL")) + ",";
@@ -475,14 +475,23 @@ TEST_F(Orders, ViolationOpensFollowUpAndRepeatEscalates) {
   EXPECT_EQ(now_order["follow_ups"].size(), 1u);
   json checked = verify(operator_, {{"iin", aggressor_iin_}});
   EXPECT_EQ(checked["orders"][0]["status"], "violated");
-  // A second breach in the case is a repeat: arrest is requested (administrative in kz).
+  // The case was never assessed (low): the breach raises it a step and demands a re-assessment.
+  EXPECT_EQ(first.json()["risk_level"], "medium");
+  json risk = inspector_.get("/api/v1/cases/" + std::to_string(case_id_) + "/risk").json();
+  EXPECT_EQ(risk["current"]["level"], "medium");
+  EXPECT_EQ(risk["current"]["source"], "escalation");
+  EXPECT_EQ(risk["current"]["reassessment_reason"], "order_violation");
+  // A second breach in the case is a repeat: arrest is requested (administrative in kz), and
+  // the risk rises again.
   Reply second = inspector_.post(path, body);
   ASSERT_EQ(second.status, 201) << second.body;
   EXPECT_EQ(second.json()["follow_up"]["repeat"], true);
   EXPECT_EQ(second.json()["follow_up"]["arrest_requested"], true);
+  EXPECT_EQ(second.json()["risk_level"], "high");
   Reply timeline = inspector_.get("/api/v1/cases/" + std::to_string(case_id_));
   EXPECT_NE(timeline.body.find("order_violated"), std::string::npos);
   EXPECT_NE(timeline.body.find("follow_up_opened"), std::string::npos);
+  EXPECT_NE(timeline.body.find("risk_escalated"), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM order_violations WHERE CAST(place_enc AS TEXT) LIKE "
                   "'%workplace%'"),
             0);
