@@ -72,6 +72,7 @@ std::optional<OrderKind> parse_kind(std::string_view name) {
 const std::vector<OrderKind>& all_kinds() {
   static const std::vector<OrderKind> kAll = [] {
     std::vector<OrderKind> out;
+    out.reserve(kKindNames.size());
     for (const auto& entry : kKindNames) out.push_back(entry.first);
     return out;
   }();

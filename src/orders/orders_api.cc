@@ -131,7 +131,9 @@ void only_keys(const json& object, std::initializer_list<std::string_view> keys,
   if (!object.is_object()) throw ApiError(ErrorCode::kValidationFailed, field);
   for (const auto& [key, value] : object.items()) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      throw ApiError(ErrorCode::kUnknownField, field + "." + key);
+      std::string name = field;
+      name.append(".").append(key);
+      throw ApiError(ErrorCode::kUnknownField, name);
     }
   }
 }
