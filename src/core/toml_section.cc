@@ -66,9 +66,8 @@ std::int64_t TomlSection::integer(std::string_view name, std::int64_t min, std::
     throw TomlKeyError(key(name), "expected an integer", &n);
   }
   if (value->get() < min || value->get() > max) {
-    throw TomlKeyError(key(name),
-                       "must be between " + std::to_string(min) + " and " + std::to_string(max),
-                       &n);
+    throw TomlKeyError(
+        key(name), "must be between " + std::to_string(min) + " and " + std::to_string(max), &n);
   }
   return value->get();
 }

@@ -79,6 +79,15 @@ const std::vector<std::string>& AssessmentStore::required_actions(Level level) c
   return actions.extreme;
 }
 
+Preview AssessmentStore::preview(store::Connection& connection, const std::string& instrument_code,
+                                 const Answers& answers) const {
+  std::optional<Instrument> instrument = instruments_.current(connection, instrument_code);
+  if (!instrument) throw ApiError(ErrorCode::kValidationFailed, "instrument");
+  check_answers(*instrument, answers);
+  Scored scored = score_answers(*instrument, answers);
+  return {instrument->code, instrument->version, scored.score, scored.level};
+}
+
 Assessment AssessmentStore::record(store::Connection& connection, std::int64_t case_id,
                                    const NewAssessment& input, std::int64_t user_id) const {
   std::optional<Instrument> instrument = instruments_.current(connection, input.instrument);
@@ -106,8 +115,8 @@ Assessment AssessmentStore::record(store::Connection& connection, std::int64_t c
       "INSERT INTO risk_entries (case_id, kind, level, at, user_id, instrument_code, "
       "instrument_version, score, computed_level, answers_enc, raise_reason_enc) "
       "VALUES ($1, 'assessment', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-      {case_id, std::string(level_name(level)), now, user_id, instrument->code,
-       instrument->version, scored.score, std::string(level_name(scored.level)),
+      {case_id, std::string(level_name(level)), now, user_id, instrument->code, instrument->version,
+       scored.score, std::string(level_name(scored.level)),
        protector_.seal(answers.dump(), kAnswersField), reason_value});
   std::int64_t id = row->integer(0);
   connection.execute("DELETE FROM risk_reassessments WHERE case_id = $1", {case_id});
@@ -119,8 +128,8 @@ Assessment AssessmentStore::record(store::Connection& connection, std::int64_t c
   return *find(connection, case_id, id);
 }
 
-std::optional<Assessment> AssessmentStore::find(store::Connection& connection,
-                                                std::int64_t case_id, std::int64_t id) const {
+std::optional<Assessment> AssessmentStore::find(store::Connection& connection, std::int64_t case_id,
+                                                std::int64_t id) const {
   auto row = connection.query_one(
       std::string(kEntryColumns) + "WHERE id = $1 AND case_id = $2 AND kind = 'assessment'",
       {id, case_id});
@@ -135,12 +144,12 @@ std::optional<Assessment> AssessmentStore::find(store::Connection& connection,
   a.computed_level = *entry.computed_level;
   a.level = entry.level;
   a.raised = entry.raised;
-  if (auto sealed = row->optional_bytes(11)) a.raise_reason = protector_.open(*sealed, kRaiseReasonField);
+  if (auto sealed = row->optional_bytes(11))
+    a.raise_reason = protector_.open(*sealed, kRaiseReasonField);
   a.assessed_at = entry.at;
   a.assessed_by_user_id = entry.user_id;
   a.next_review_due_at = entry.at + review_interval(entry.level).count();
-  a.answers = nlohmann::json::parse(protector_.open(row->bytes(10), kAnswersField))
-                  .get<Answers>();
+  a.answers = nlohmann::json::parse(protector_.open(row->bytes(10), kAnswersField)).get<Answers>();
   return a;
 }
 
@@ -195,8 +204,7 @@ void AssessmentStore::escalate(store::Connection& connection, std::int64_t case_
   require_reassessment(connection, case_id, reason_code, user_id);
   timeline_.append_event(connection, case_id, user_id, "risk_escalated",
                          "level " + std::string(level_name(to)) + " from " +
-                             std::string(level_name(from)) + " reason " +
-                             std::string(reason_code));
+                             std::string(level_name(from)) + " reason " + std::string(reason_code));
 }
 
 void AssessmentStore::require_reassessment(store::Connection& connection, std::int64_t case_id,
@@ -211,8 +219,7 @@ void AssessmentStore::require_reassessment(store::Connection& connection, std::i
       {case_id, std::string(reason), clock_.now_ms()});
 }
 
-std::vector<DueReview> AssessmentStore::due(store::Connection& connection,
-                                            const CaseScope& scope,
+std::vector<DueReview> AssessmentStore::due(store::Connection& connection, const CaseScope& scope,
                                             std::optional<std::int64_t> agency_id,
                                             std::chrono::hours within) const {
   std::vector<store::Value> params = scope.params;
@@ -230,12 +237,14 @@ std::vector<DueReview> AssessmentStore::due(store::Connection& connection,
   std::string sql =
       "SELECT * FROM (SELECT c.id, c.case_number, c.region_kato, c.owner_agency_id, e.level, "
       "r.reason, CASE WHEN e.id IS NULL THEN c.opened_at "
-      "WHEN r.required_at IS NOT NULL AND r.required_at < " + scheduled +
-      " THEN r.required_at ELSE " + scheduled + " END AS due_at "
+      "WHEN r.required_at IS NOT NULL AND r.required_at < " +
+      scheduled + " THEN r.required_at ELSE " + scheduled +
+      " END AS due_at "
       "FROM cases c "
       "LEFT JOIN risk_entries e ON e.id = (SELECT max(id) FROM risk_entries WHERE case_id = c.id) "
       "LEFT JOIN risk_reassessments r ON r.case_id = c.id "
-      "WHERE c.status <> 'closed' AND c.id IN (" + scope.sql + ")";
+      "WHERE c.status <> 'closed' AND c.id IN (" +
+      scope.sql + ")";
   if (agency_id) {
     std::string p = bind(*agency_id);
     sql += " AND (c.owner_agency_id = " + p + " OR c.assigned_agency_id = " + p + ")";

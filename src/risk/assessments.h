@@ -59,6 +59,14 @@ struct Assessment {
   Answers answers;
 };
 
+// The outcome of answers before they are stored (AssessmentStore::preview).
+struct Preview {
+  std::string instrument_code;
+  std::int64_t instrument_version = 0;
+  std::int64_t score = 0;
+  Level computed_level = Level::kLow;
+};
+
 // One entry of a case's risk history.
 struct HistoryEntry {
   std::int64_t id = 0;
@@ -114,8 +122,13 @@ class AssessmentStore {
   // "instrument" (no such code), "answers.<id>", "raise_reason" (raise_to without a reason, or
   // a blank or too long one), "raise_to" (a reason without raise_to); kRiskLevelLowered
   // "raise_to" (below the computed level).
-  Assessment record(store::Connection& connection, std::int64_t case_id,
-                    const NewAssessment& input, std::int64_t user_id) const;
+  Assessment record(store::Connection& connection, std::int64_t case_id, const NewAssessment& input,
+                    std::int64_t user_id) const;
+  // What record() would compute for these answers, storing nothing: so the officer sees the
+  // computed level before deciding whether to raise it, and the history keeps one entry.
+  // ApiError: kValidationFailed "instrument", "answers.<id>".
+  Preview preview(store::Connection& connection, const std::string& instrument_code,
+                  const Answers& answers) const;
   // The assessment `id` of case `case_id`, with its answers and raise reason.
   std::optional<Assessment> find(store::Connection& connection, std::int64_t case_id,
                                  std::int64_t id) const;
@@ -129,8 +142,8 @@ class AssessmentStore {
   // now. Joins the caller's transaction; appends the timeline event "risk_escalated". Audit is
   // the caller's. `reason_code` is "order_violation" or "new_incident" (also the reason of the
   // re-assessment); anything else is a programming error (std::invalid_argument).
-  void escalate(store::Connection& connection, std::int64_t case_id,
-                std::string_view reason_code, std::optional<std::int64_t> user_id) const;
+  void escalate(store::Connection& connection, std::int64_t case_id, std::string_view reason_code,
+                std::optional<std::int64_t> user_id) const;
   // Makes a re-assessment of the case due now, for `reason` ("new_incident" |
   // "order_violation"); an earlier pending demand stands. Joins the caller's transaction.
   void require_reassessment(store::Connection& connection, std::int64_t case_id,

@@ -146,7 +146,8 @@ TEST_F(AssessmentStores, RecordsTheComputedLevelAndEveryAnswerEncrypted) {
 TEST_F(AssessmentStores, RaisesWithAReasonButNeverLowers) {
   Answers high = answers({{"strangulation", "yes"}});
   std::string field;
-  EXPECT_EQ(refusal(high, Level::kMedium, "calmer now", &field), core::ErrorCode::kRiskLevelLowered);
+  EXPECT_EQ(refusal(high, Level::kMedium, "calmer now", &field),
+            core::ErrorCode::kRiskLevelLowered);
   EXPECT_EQ(field, "raise_to");
   EXPECT_EQ(refusal(high, Level::kExtreme, std::nullopt, &field),
             core::ErrorCode::kValidationFailed);

@@ -25,9 +25,9 @@ Incident IncidentStore::record(store::Connection& connection, std::int64_t case_
                         "recorded_by_user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                         {case_id, occurred_on, joined, incident.recorded_at, user_id})
                     ->integer(0);
-  timeline_.append_event(connection, case_id, user_id, "incident_recorded",
-                         "incident " + std::to_string(incident.id) + " on " + occurred_on +
-                             " types " + joined);
+  timeline_.append_event(
+      connection, case_id, user_id, "incident_recorded",
+      "incident " + std::to_string(incident.id) + " on " + occurred_on + " types " + joined);
   assessments_.require_reassessment(connection, case_id, "new_incident", user_id);
   return incident;
 }

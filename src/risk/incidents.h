@@ -21,8 +21,8 @@ namespace qorgau::risk {
 struct Incident {
   std::int64_t id = 0;
   std::int64_t case_id = 0;
-  std::string occurred_on;          // YYYY-MM-DD
-  std::vector<std::string> types;   // intake::incident_types() codes
+  std::string occurred_on;         // YYYY-MM-DD
+  std::vector<std::string> types;  // intake::incident_types() codes
   std::int64_t recorded_at = 0;
 };
 

@@ -38,7 +38,9 @@ std::optional<Level> optional_level(TomlSection& s) {
   return level;
 }
 
-std::int64_t weight(TomlSection& s) { return s.integer("weight", 0, kMaxWeight); }
+std::int64_t weight(TomlSection& s) {
+  return s.integer("weight", 0, kMaxWeight);
+}
 
 std::vector<Option> read_options(TomlSection& item) {
   std::vector<Option> options;

@@ -38,7 +38,7 @@ inline constexpr std::int64_t kMaxWeight = 100;
 inline constexpr std::size_t kMaxItems = 100;
 inline constexpr std::size_t kMaxOptions = 20;
 inline constexpr std::int64_t kMaxScore = kMaxWeight * static_cast<std::int64_t>(kMaxItems);
-inline constexpr std::size_t kMaxInstrumentBytes = 256 * 1024;
+inline constexpr std::size_t kMaxInstrumentBytes = std::size_t{256} * 1024;
 
 enum class AnswerKind { kYesNoUnknown, kChoice };
 
@@ -56,9 +56,9 @@ struct Item {
   std::string id;
   core::LocalizedText text;
   AnswerKind answer = AnswerKind::kYesNoUnknown;
-  std::int64_t weight = 0;           // yes_no_unknown: the points of "yes"
-  std::optional<Level> at_least;     // yes_no_unknown: the floor a "yes" sets
-  std::vector<Option> options;       // choice only
+  std::int64_t weight = 0;        // yes_no_unknown: the points of "yes"
+  std::optional<Level> at_least;  // yes_no_unknown: the floor a "yes" sets
+  std::vector<Option> options;    // choice only
 };
 
 // The lowest score of each level above low (low starts at 0).

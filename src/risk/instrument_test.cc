@@ -92,10 +92,10 @@ TEST(InstrumentTest, ShippedInstrumentIsCompleteAndOriginal) {
   EXPECT_GE(i.items.size(), 18u);
   EXPECT_LE(i.items.size(), 22u);
   // The factors DOMAIN.md names are all asked.
-  for (const char* id : {"strangulation", "threat_to_kill", "weapon_used", "weapon_access",
-                         "escalation", "separation", "pregnancy", "stalking", "children_harmed",
-                         "controlling_jealousy", "substance_abuse", "police_callouts",
-                         "survivor_fear"}) {
+  for (const char* id :
+       {"strangulation", "threat_to_kill", "weapon_used", "weapon_access", "escalation",
+        "separation", "pregnancy", "stalking", "children_harmed", "controlling_jealousy",
+        "substance_abuse", "police_callouts", "survivor_fear"}) {
     EXPECT_NE(i.find_item(id), nullptr) << id;
   }
   // Critical items set a floor whatever the score.
@@ -112,18 +112,17 @@ TEST(InstrumentTest, UnknownKeysAreRefused) {
                  "unknown key");
   expect_refused(replaced(kSmall, "weight = 4", "weight = 4\nweigth = 4"), "item[0].weigth",
                  "unknown key");
-  expect_refused(replaced(kSmall, "extreme = 9", "extreme = 9\nsevere = 12"),
-                 "thresholds.severe", "unknown key");
+  expect_refused(replaced(kSmall, "extreme = 9", "extreme = 9\nsevere = 12"), "thresholds.severe",
+                 "unknown key");
   // A choice carries its weights on its options, a yes/no has no options.
   expect_refused(replaced(kSmall, "answer = \"choice\"", "answer = \"choice\"\nweight = 1"),
                  "item[1].weight", "unknown key");
 }
 
 TEST(InstrumentTest, MissingLanguageIsRefused) {
-  expect_refused(replaced(kSmall, "en = \"Strangled?\"", "de = \"Erwürgt?\""),
-                 "item[0].text.en", "missing");
-  expect_refused(replaced(kSmall, ", en = \"Great\"", ""), "item[1].option[1].text.en",
+  expect_refused(replaced(kSmall, "en = \"Strangled?\"", "de = \"Erwürgt?\""), "item[0].text.en",
                  "missing");
+  expect_refused(replaced(kSmall, ", en = \"Great\"", ""), "item[1].option[1].text.en", "missing");
   expect_refused(replaced(kSmall, "kk = \"Сынақ\", ", ""), "name.kk", "missing");
   expect_refused(replaced(kSmall, "ru = \"Тест\"", "ru = \"\""), "name.ru", "empty");
 }
@@ -137,8 +136,7 @@ TEST(InstrumentTest, DuplicateIdsAreRefused) {
 
 TEST(InstrumentTest, ThresholdsMustIncrease) {
   expect_refused(replaced(kSmall, "high = 6", "high = 3"), "thresholds.high", "greater");
-  expect_refused(replaced(kSmall, "extreme = 9", "extreme = 5"), "thresholds.extreme",
-                 "greater");
+  expect_refused(replaced(kSmall, "extreme = 9", "extreme = 5"), "thresholds.extreme", "greater");
   expect_refused(replaced(kSmall, "medium = 3", "medium = 0"), "thresholds.medium", "between");
   expect_refused(replaced(kSmall, "medium = 3\n", ""), "thresholds.medium", "missing");
 }

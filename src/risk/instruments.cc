@@ -25,14 +25,13 @@ std::int64_t InstrumentStore::highest_version(store::Connection& connection,
 }
 
 std::optional<Instrument> InstrumentStore::find(store::Connection& connection,
-                                                std::string_view code,
-                                                std::int64_t version) const {
+                                                std::string_view code, std::int64_t version) const {
   for (const Instrument& instrument : built_in_) {
     if (instrument.code == code && instrument.version == version) return instrument;
   }
-  auto row = connection.query_one(
-      "SELECT source FROM risk_instruments WHERE code = $1 AND version = $2",
-      {std::string(code), version});
+  auto row =
+      connection.query_one("SELECT source FROM risk_instruments WHERE code = $1 AND version = $2",
+                           {std::string(code), version});
   if (!row) return std::nullopt;
   return parse_instrument(row->text(0));
 }

@@ -22,7 +22,7 @@ using nlohmann::json;
 namespace {
 
 constexpr std::int64_t kDefaultWithinHours = 168;
-constexpr std::int64_t kMaxWithinHours = 24 * 366;
+constexpr std::int64_t kMaxWithinHours = std::int64_t{24} * 366;
 
 audit::AuditEvent event(const RequestContext& ctx, std::string action, std::string object_type,
                         std::string object_id) {
@@ -122,9 +122,8 @@ json current_json(app::Services& s, const std::optional<CurrentRisk>& current) {
           {"next_review_due_at", current->next_review_due_at},
           {"overdue", current->overdue},
           {"reassessment_required", current->reassessment_reason.has_value()},
-          {"reassessment_reason", current->reassessment_reason
-                                      ? json(*current->reassessment_reason)
-                                      : json(nullptr)},
+          {"reassessment_reason",
+           current->reassessment_reason ? json(*current->reassessment_reason) : json(nullptr)},
           {"required_actions", s.risk_assessments().required_actions(current->level)}};
 }
 
@@ -181,8 +180,8 @@ HttpResponse load_instrument(app::Services& s, RequestContext& ctx) {
 HttpResponse due_reviews(app::Services& s, RequestContext& ctx) {
   cases::CaseQuery scope = cases::case_query(s, ctx);
   auto agency_id = http::query_integer(ctx.request, "agency_id", 1, INT64_MAX);
-  std::int64_t within =
-      http::query_integer(ctx.request, "within_hours", 0, kMaxWithinHours).value_or(kDefaultWithinHours);
+  std::int64_t within = http::query_integer(ctx.request, "within_hours", 0, kMaxWithinHours)
+                            .value_or(kDefaultWithinHours);
   auto connection = s.pool().lease();
   json out = json::array();
   for (const DueReview& r : s.risk_assessments().due(*connection, {scope.sql, scope.params},
@@ -213,8 +212,8 @@ void register_risk_routes(http::Router& router, app::Services& s) {
                return HttpResponse::json(200, {{"instruments", out}});
              });
 
-  router.add(Method::kGet, "/api/v1/risk/instruments/{code}",
-             Access::need(Permission::kCasesRead), [&s](RequestContext& ctx) {
+  router.add(Method::kGet, "/api/v1/risk/instruments/{code}", Access::need(Permission::kCasesRead),
+             [&s](RequestContext& ctx) {
                auto connection = s.pool().lease();
                auto found = s.risk_instruments().current(*connection, ctx.params.at("code"));
                if (!found) throw ApiError(ErrorCode::kNotFound);
@@ -235,23 +234,43 @@ void register_risk_routes(http::Router& router, app::Services& s) {
                store::Transaction tx(*connection);
                cases::Case found = full_case(s, *connection, ctx);
                if (found.status == "closed") throw ApiError(ErrorCode::kInvalidState);
-               Assessment recorded = s.risk_assessments().record(*connection, found.id, input,
-                                                                 ctx.user().user.id);
+               Assessment recorded =
+                   s.risk_assessments().record(*connection, found.id, input, ctx.user().user.id);
                s.audit().append(*connection, case_event(ctx, "risk.assess", found.id));
                tx.commit();
                return HttpResponse::json(201, assessment_json(s, recorded, false));
              });
 
-  router.add(Method::kGet, "/api/v1/cases/{id}/risk", Access::need(Permission::kCasesRead),
-             [&s](RequestContext& ctx) {
-               auto connection = s.pool().lease();
-               cases::Case found = full_case(s, *connection, ctx);
-               json out = {
-                   {"current", current_json(s, s.risk_assessments().current(*connection, found.id))},
-                   {"history", history_json(s.risk_assessments().history(*connection, found.id))}};
-               s.audit().record(*connection, case_event(ctx, "risk.read", found.id));
-               return HttpResponse::json(200, out);
-             });
+  router.add(
+      Method::kPost, "/api/v1/cases/{id}/risk/assessments/preview",
+      Access::need(Permission::kCasesWrite), [&s](RequestContext& ctx) {
+        JsonBody body(ctx.request, {"instrument", "answers"});
+        std::string instrument = body.required_string("instrument", 64);
+        Answers answers = read_answers(body);
+        auto connection = s.pool().lease();
+        cases::Case found = full_case(s, *connection, ctx);
+        if (found.status == "closed") throw ApiError(ErrorCode::kInvalidState);
+        Preview preview = s.risk_assessments().preview(*connection, instrument, answers);
+        return HttpResponse::json(
+            200,
+            {{"instrument",
+              {{"code", preview.instrument_code}, {"version", preview.instrument_version}}},
+             {"score", preview.score},
+             {"computed_level", level_name(preview.computed_level)},
+             {"required_actions", s.risk_assessments().required_actions(preview.computed_level)}});
+      });
+
+  router.add(
+      Method::kGet, "/api/v1/cases/{id}/risk", Access::need(Permission::kCasesRead),
+      [&s](RequestContext& ctx) {
+        auto connection = s.pool().lease();
+        cases::Case found = full_case(s, *connection, ctx);
+        json out = {
+            {"current", current_json(s, s.risk_assessments().current(*connection, found.id))},
+            {"history", history_json(s.risk_assessments().history(*connection, found.id))}};
+        s.audit().record(*connection, case_event(ctx, "risk.read", found.id));
+        return HttpResponse::json(200, out);
+      });
 
   router.add(Method::kGet, "/api/v1/cases/{id}/risk/assessments/{aid}",
              Access::need(Permission::kCasesRead), [&s](RequestContext& ctx) {
@@ -264,26 +283,26 @@ void register_risk_routes(http::Router& router, app::Services& s) {
                return HttpResponse::json(200, assessment_json(s, *assessment, true));
              });
 
-  router.add(
-      Method::kPost, "/api/v1/cases/{id}/incidents", Access::need(Permission::kCasesWrite),
-      [&s](RequestContext& ctx) {
-        JsonBody body(ctx.request, {"occurred_on", "types"});
-        std::string occurred_on = body.required_string("occurred_on", 10);
-        if (!body.json().contains("types")) throw ApiError(ErrorCode::kMissingField, "types");
-        std::vector<std::string> types = body.string_list("types", intake::incident_types());
-        auto connection = s.pool().lease();
-        store::Transaction tx(*connection);
-        cases::Case found = full_case(s, *connection, ctx);
-        if (found.status == "closed") throw ApiError(ErrorCode::kInvalidState);
-        Incident incident = s.risk_incidents().record(
-            *connection, found.id, occurred_on, types, ctx.user().user.id,
-            intake::local_today(s.clock().now(), *s.jurisdiction().zone));
-        s.audit().append(*connection, case_event(ctx, "case.incident", found.id));
-        tx.commit();
-        return HttpResponse::json(201, {{"case_id", incident.case_id},
-                                        {"occurred_on", incident.occurred_on},
-                                        {"types", incident.types}});
-      });
+  router.add(Method::kPost, "/api/v1/cases/{id}/incidents", Access::need(Permission::kCasesWrite),
+             [&s](RequestContext& ctx) {
+               JsonBody body(ctx.request, {"occurred_on", "types"});
+               std::string occurred_on = body.required_string("occurred_on", 10);
+               if (!body.json().contains("types"))
+                 throw ApiError(ErrorCode::kMissingField, "types");
+               std::vector<std::string> types = body.string_list("types", intake::incident_types());
+               auto connection = s.pool().lease();
+               store::Transaction tx(*connection);
+               cases::Case found = full_case(s, *connection, ctx);
+               if (found.status == "closed") throw ApiError(ErrorCode::kInvalidState);
+               Incident incident = s.risk_incidents().record(
+                   *connection, found.id, occurred_on, types, ctx.user().user.id,
+                   intake::local_today(s.clock().now(), *s.jurisdiction().zone));
+               s.audit().append(*connection, case_event(ctx, "case.incident", found.id));
+               tx.commit();
+               return HttpResponse::json(201, {{"case_id", incident.case_id},
+                                               {"occurred_on", incident.occurred_on},
+                                               {"types", incident.types}});
+             });
 }
 
 }  // namespace qorgau::risk

@@ -22,7 +22,9 @@ std::string refused_field(F&& f) {
   return "";
 }
 
-core::LocalizedText words(const std::string& en) { return {en, en, en}; }
+core::LocalizedText words(const std::string& en) {
+  return {en, en, en};
+}
 
 // Thresholds medium 3, high 6, extreme 9; "strangled" (4, floor high), "threat" (2),
 // "drugs" (1), and "fear": none 0 | some 2 | great 3 (floor medium).

@@ -118,6 +118,7 @@ const std::vector<Row> kMatrix = {
     {"POST", "/api/v1/risk/instruments", "Y.........."},
     {"GET", "/api/v1/risk/reviews/due", "...YYY.YY.."},
     {"POST", "/api/v1/cases/{id}/risk/assessments", "...YYY....."},
+    {"POST", "/api/v1/cases/{id}/risk/assessments/preview", "...YYY....."},
     {"GET", "/api/v1/cases/{id}/risk", "...YYY.YY.."},
     {"GET", "/api/v1/cases/{id}/risk/assessments/{aid}", "...YYY.YY.."},
     {"POST", "/api/v1/cases/{id}/incidents", "...YYY....."},

@@ -63,10 +63,11 @@ class RiskApi : public ::testing::Test {
   }
   // A case the inspector opened in Almaty on a complaint.
   std::int64_t open_case() {
-    Reply reply = inspector_.post("/api/v1/cases", {{"survivor_person_id", person("Айгүл Сәрсенова")},
-                                                    {"aggressor_person_id", person("Ерлан Сәрсенов")},
-                                                    {"basis", "complaint"},
-                                                    {"incident_types", {"physical_assault"}}});
+    Reply reply =
+        inspector_.post("/api/v1/cases", {{"survivor_person_id", person("Айгүл Сәрсенова")},
+                                          {"aggressor_person_id", person("Ерлан Сәрсенов")},
+                                          {"basis", "complaint"},
+                                          {"incident_types", {"physical_assault"}}});
     EXPECT_EQ(reply.status, 201) << reply.body;
     return reply.json()["id"];
   }
@@ -201,12 +202,41 @@ TEST_F(RiskApi, TheLevelIsComputedFromTheAnswers) {
   EXPECT_EQ(risk.json()["history"].size(), 5u);
 }
 
+TEST_F(RiskApi, APreviewComputesTheLevelAndStoresNothing) {
+  std::int64_t id = open_case();
+  json body = assessment({{"strangulation", "yes"}});
+  body.erase("raise_to");
+  Reply preview = inspector_.post(risk_path(id, "/risk/assessments/preview"), body);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(preview.json()["score"], 6);
+  EXPECT_EQ(preview.json()["computed_level"], "high");
+  EXPECT_EQ(preview.json()["instrument"], (json{{"code", "qorgau-risk-1"}, {"version", 1}}));
+  auto actions = preview.json()["required_actions"];
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "multi_agency_meeting"), actions.end());
+  EXPECT_EQ(inspector_.get(risk_path(id, "/risk")).json()["history"].size(), 0u);
+
+  // The same checks as a real assessment: an unanswered item is named.
+  json incomplete = body;
+  incomplete["answers"].erase("strangulation");
+  Reply refused = inspector_.post(risk_path(id, "/risk/assessments/preview"), incomplete);
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.json()["error"]["field"], "answers.strangulation");
+
+  // Then the officer stores it raised, once: one history entry.
+  Reply stored = assess(id, {{"strangulation", "yes"}},
+                        {{"raise_to", "extreme"}, {"raise_reason", "Threatened her at work"}});
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  EXPECT_EQ(stored.json()["computed_level"], preview.json()["computed_level"]);
+  EXPECT_EQ(inspector_.get(risk_path(id, "/risk")).json()["history"].size(), 1u);
+}
+
 TEST_F(RiskApi, TheOfficerMayRaiseWithAReasonButNeverLower) {
   std::int64_t id = open_case();
   std::string path = risk_path(id, "/risk/assessments");
   json high = {{"strangulation", "yes"}};
-  expect_refused(inspector_, path, assessment(high, {{"raise_to", "medium"}, {"raise_reason", "x"}}),
-                 422, "risk_level_lowered", "raise_to");
+  expect_refused(inspector_, path,
+                 assessment(high, {{"raise_to", "medium"}, {"raise_reason", "x"}}), 422,
+                 "risk_level_lowered", "raise_to");
   expect_refused(inspector_, path, assessment(high, {{"raise_to", "extreme"}}), 400,
                  "validation_failed", "raise_reason");
   expect_refused(inspector_, path,
@@ -215,8 +245,8 @@ TEST_F(RiskApi, TheOfficerMayRaiseWithAReasonButNeverLower) {
   expect_refused(inspector_, path, assessment(high, {{"raise_to", "severe"}}), 400,
                  "validation_failed", "raise_to");
 
-  Reply raised = assess(id, high,
-                        {{"raise_to", "extreme"}, {"raise_reason", "He is being released today."}});
+  Reply raised =
+      assess(id, high, {{"raise_to", "extreme"}, {"raise_reason", "He is being released today."}});
   ASSERT_EQ(raised.status, 201) << raised.body;
   EXPECT_EQ(raised.json()["computed_level"], "high");
   EXPECT_EQ(raised.json()["level"], "extreme");
@@ -268,18 +298,16 @@ TEST_F(RiskApi, EveryItemMustBeAnswered) {
 }
 
 TEST_F(RiskApi, InstrumentsAreLoadedAsNewVersionsOnly) {
-  expect_refused(admin_, "/api/v1/risk/instruments", json::object(), 415,
-                 "unsupported_media_type");
+  expect_refused(admin_, "/api/v1/risk/instruments", json::object(), 415, "unsupported_media_type");
   std::string before = snapshot();
   Reply bad = upload(admin_, "code = \"x-risk\"\nversion = 1\nname = { kk = \"a\", ru = \"b\" }\n");
   EXPECT_EQ(bad.status, 422) << bad.body;
   EXPECT_EQ(bad.error_code(), "invalid_instrument");
   EXPECT_EQ(bad.json()["error"]["field"], "name.en: missing");
-  Reply negative = upload(admin_, std::regex_replace(shipped_toml(), std::regex("weight = 6"),
-                                                     "weight = -6"));
+  Reply negative =
+      upload(admin_, std::regex_replace(shipped_toml(), std::regex("weight = 6"), "weight = -6"));
   EXPECT_EQ(negative.error_code(), "invalid_instrument");
-  EXPECT_NE(negative.json()["error"]["field"].get<std::string>().find("weight"),
-            std::string::npos);
+  EXPECT_NE(negative.json()["error"]["field"].get<std::string>().find("weight"), std::string::npos);
   Reply same = upload(admin_, shipped_toml());
   EXPECT_EQ(same.error_code(), "invalid_instrument");
   EXPECT_EQ(same.json()["error"]["field"].get<std::string>().rfind("version", 0), 0u);
@@ -299,7 +327,9 @@ TEST_F(RiskApi, InstrumentsAreLoadedAsNewVersionsOnly) {
 
   EXPECT_EQ(inspector_.get(kInstrument).json()["version"], 2);
   EXPECT_EQ(inspector_.get(kInstrument).json()["levels"]["high"], 10);
-  Reply second = assess(id, {{"stalking", "yes"}, {"weapon_access", "yes"}, {"pregnancy", "yes"},
+  Reply second = assess(id, {{"stalking", "yes"},
+                             {"weapon_access", "yes"},
+                             {"pregnancy", "yes"},
                              {"substance_abuse", "yes"}});  // 3 + 3 + 3 + 2 = 11
   EXPECT_EQ(second.json()["instrument"]["version"], 2);
   EXPECT_EQ(second.json()["level"], "high");
@@ -324,8 +354,8 @@ TEST_F(RiskApi, AnIncidentForcesAReassessment) {
                  "validation_failed", "types");
   expect_refused(inspector_, path, {{"occurred_on", "2026-11-01"}}, 400, "missing_field", "types");
 
-  Reply recorded =
-      inspector_.post(path, {{"occurred_on", "2026-11-01"}, {"types", {"physical_assault", "stalking"}}});
+  Reply recorded = inspector_.post(
+      path, {{"occurred_on", "2026-11-01"}, {"types", {"physical_assault", "stalking"}}});
   ASSERT_EQ(recorded.status, 201) << recorded.body;
   EXPECT_EQ(recorded.json(), (json{{"case_id", id},
                                    {"occurred_on", "2026-11-01"},
@@ -356,13 +386,14 @@ TEST_F(RiskApi, MergingAPublicReportForcesAReassessment) {
   std::int64_t id = open_case();
   ASSERT_EQ(assess(id, json::object()).status, 201);
   Client public_client(server_.port());
-  Reply submitted = public_client.post(
-      "/api/v1/intake/reports", {{"reporter", {{"type", "witness"}}},
-                                 {"incident", {{"types", {"physical_assault"}}, {"region", "750000000"}}},
-                                 {"victim", {{"full_name", "Айгүл Сәрсенова"}}},
-                                 {"aggressor", {{"full_name", "Ерлан Сәрсенов"}}},
-                                 {"immediate_danger", false},
-                                 {"consent", {"contact_me"}}});
+  Reply submitted =
+      public_client.post("/api/v1/intake/reports",
+                         {{"reporter", {{"type", "witness"}}},
+                          {"incident", {{"types", {"physical_assault"}}, {"region", "750000000"}}},
+                          {"victim", {{"full_name", "Айгүл Сәрсенова"}}},
+                          {"aggressor", {{"full_name", "Ерлан Сәрсенов"}}},
+                          {"immediate_danger", false},
+                          {"consent", {"contact_me"}}});
   ASSERT_EQ(submitted.status, 201) << submitted.body;
   std::int64_t report = count("SELECT max(id) FROM intake_reports");
   Reply merged = inspector_.post("/api/v1/intake/reports/" + std::to_string(report) + "/merge",
@@ -406,7 +437,8 @@ TEST_F(RiskApi, ReadsAndWritesOfACasesRiskAreAudited) {
   std::int64_t aid = assess(id, json::object()).json()["id"];
   inspector_.get(risk_path(id, "/risk"));
   inspector_.get(risk_path(id, "/risk/assessments/" + std::to_string(aid)));
-  inspector_.post(risk_path(id, "/incidents"), {{"occurred_on", "2026-11-01"}, {"types", {"stalking"}}});
+  inspector_.post(risk_path(id, "/incidents"),
+                  {{"occurred_on", "2026-11-01"}, {"types", {"stalking"}}});
   for (const char* action : {"risk.assess", "risk.read", "risk.assessment_read", "case.incident"}) {
     EXPECT_EQ(count(std::string("SELECT COUNT(*) FROM audit_log WHERE object_type = 'case' AND "
                                 "object_id = '") +
@@ -423,8 +455,9 @@ TEST_F(RiskApi, TheReviewScheduleSurvivesARestart) {
   std::int64_t due_at = high.json()["next_review_due_at"];
   std::int64_t forced = open_case();
   ASSERT_EQ(assess(forced, json::object()).status, 201);
-  ASSERT_EQ(inspector_.post(risk_path(forced, "/incidents"),
-                            {{"occurred_on", "2026-11-01"}, {"types", {"stalking"}}})
+  ASSERT_EQ(inspector_
+                .post(risk_path(forced, "/incidents"),
+                      {{"occurred_on", "2026-11-01"}, {"types", {"stalking"}}})
                 .status,
             201);
 
