@@ -30,8 +30,9 @@ PACKAGES=(
   unzip python3
   # the jurisdiction's time zone comes from the system database (core/time_zone.h)
   tzdata
-  # benchmarks (bench/): HTTP load generator
-  wrk
+  # benchmarks (bench/): HTTP load generator, and nginx as the constant-body baseline of
+  # bench/verify
+  wrk nginx-light
 )
 
 missing=()

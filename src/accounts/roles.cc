@@ -44,6 +44,10 @@ std::string_view name(Permission permission) {
       return "cases.write";
     case Permission::kCasesExportAnonymised:
       return "cases.export_anonymised";
+    case Permission::kOrdersWrite:
+      return "orders.write";
+    case Permission::kOrdersVerify:
+      return "orders.verify";
     case Permission::kRiskInstrumentsManage:
       return "risk.instruments.manage";
   }
@@ -84,6 +88,8 @@ const std::vector<Permission>& all_permissions() {
       Permission::kCasesRead,
       Permission::kCasesWrite,
       Permission::kCasesExportAnonymised,
+      Permission::kOrdersWrite,
+      Permission::kOrdersVerify,
       Permission::kRiskInstrumentsManage,
   };
   return kAll;
@@ -107,6 +113,10 @@ const std::vector<Permission>& all_permissions() {
 // reads no case; assessing a case's risk is case work (cases.read/cases.write).
 // Evidence (photos, recordings, documents) is uploaded by those who take
 // reports and work cases, and read by them and by prosecutors and judges.
+// Protective orders are issued by the police (police orders) and recorded by judges (court
+// orders): orders.write. Any officer who may meet the respondent checks a person against the
+// orders in force and records a violation found: orders.verify (police, 111 operators,
+// prosecutors, judges); orders.write holders all have it too.
 const std::vector<Role>& all_roles() {
   using P = Permission;
   static const std::vector<Role> kRoles = {
@@ -122,12 +132,12 @@ const std::vector<Role>& all_roles() {
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
         P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite,
-        P::kCasesExportAnonymised}},
+        P::kCasesExportAnonymised, P::kOrdersVerify}},
       {"police_inspector",
        Scope::kRegion,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
         P::kIntakeTriage, P::kEvidenceRead, P::kEvidenceWrite, P::kCasesRead, P::kCasesWrite,
-        P::kCasesExportAnonymised}},
+        P::kCasesExportAnonymised, P::kOrdersWrite, P::kOrdersVerify}},
       {"case_worker",
        Scope::kAgency,
        {P::kPeopleRead, P::kPeopleWrite, P::kAgenciesRead, P::kSheltersRead, P::kSheltersRefer,
@@ -138,8 +148,10 @@ const std::vector<Role>& all_roles() {
        {P::kPeopleRead, P::kPeopleWrite, P::kSheltersRead, P::kSheltersOperate}},
       {"prosecutor",
        Scope::kRegion,
-       {P::kPeopleRead, P::kAgenciesRead, P::kEvidenceRead, P::kCasesRead}},
-      {"judge", Scope::kRegion, {P::kPeopleRead, P::kEvidenceRead, P::kCasesRead}},
+       {P::kPeopleRead, P::kAgenciesRead, P::kEvidenceRead, P::kCasesRead, P::kOrdersVerify}},
+      {"judge",
+       Scope::kRegion,
+       {P::kPeopleRead, P::kEvidenceRead, P::kCasesRead, P::kOrdersWrite, P::kOrdersVerify}},
       {"analyst",
        Scope::kNational,
        {P::kAgenciesRead, P::kSheltersReports, P::kCasesExportAnonymised}},

@@ -38,6 +38,8 @@ enum class Permission {
   kCasesRead,              // cases in scope: list, search, the one-screen view
   kCasesWrite,             // open cases, move them through the lifecycle, notes, tasks, referrals
   kCasesExportAnonymised,  // the GBVIMS-style incident export: codes, no one named
+  kOrdersWrite,            // issue, serve, extend and revoke protective orders; attendance
+  kOrdersVerify,           // check a person against orders in force; record a violation
   kRiskInstrumentsManage,  // load risk instruments (questionnaires as data) and new versions
 };
 

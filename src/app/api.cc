@@ -16,6 +16,7 @@
 #include "intake/attachments_api.h"
 #include "intake/intake_api.h"
 #include "notify/notify_api.h"
+#include "orders/orders_api.h"
 #include "people/people_api.h"
 #include "risk/risk_api.h"
 #include "shelters/shelters_api.h"
@@ -123,6 +124,7 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   cases::register_case_bundle_routes(router_, services_);
   risk::register_risk_routes(router_, services_);
   notify::register_notify_routes(router_, services_);
+  orders::register_order_routes(router_, services_);
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,

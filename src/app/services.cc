@@ -79,6 +79,8 @@ Services::Services(Config config, const core::Clock& clock)
   cases_ = std::make_unique<cases::CaseStore>(*case_timeline_, *jurisdiction_, clock_);
   person_matcher_ = std::make_unique<cases::Matcher>(*protector_, *people_);
   case_referrals_ = std::make_unique<cases::ReferralStore>(*case_timeline_, clock_);
+  orders_ = std::make_unique<orders::OrderStore>(*protector_, *people_, *case_timeline_,
+                                                 *jurisdiction_, clock_);
   risk_instruments_ = std::make_unique<risk::InstrumentStore>(clock_);
   risk_assessments_ = std::make_unique<risk::AssessmentStore>(*risk_instruments_, *case_timeline_,
                                                               *protector_, *jurisdiction_, clock_);

@@ -33,6 +33,7 @@
 #include "notify/notifier.h"
 #include "notify/sms_gateway_channel.h"
 #include "notify/smtp_channel.h"
+#include "orders/orders.h"
 #include "people/people.h"
 #include "risk/assessments.h"
 #include "risk/incidents.h"
@@ -80,6 +81,7 @@ class Services {
   const cases::CaseStore& cases() const { return *cases_; }
   const cases::Matcher& person_matcher() const { return *person_matcher_; }
   const cases::ReferralStore& case_referrals() const { return *case_referrals_; }
+  const orders::OrderStore& orders() const { return *orders_; }
   // Per-address limits of public intake (config intake_reports_per_hour,
   // intake_receipt_lookups_per_hour and intake_attachments_per_hour); in
   // memory, like the login throttle.
@@ -139,6 +141,7 @@ class Services {
   std::unique_ptr<cases::CaseStore> cases_;
   std::unique_ptr<cases::Matcher> person_matcher_;
   std::unique_ptr<cases::ReferralStore> case_referrals_;
+  std::unique_ptr<orders::OrderStore> orders_;
   std::unique_ptr<accounts::LoginThrottle> intake_report_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_receipt_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_attachment_throttle_;

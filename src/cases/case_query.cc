@@ -23,13 +23,7 @@ std::int64_t day_start_ms(std::chrono::year_month_day day) {
 
 }  // namespace
 
-CaseQuery case_query(app::Services& s, const http::RequestContext& ctx) {
-  const auto& request = ctx.request;
-  const accounts::Principal& user = ctx.user();
-  CaseQuery q;
-  q.sql =
-      "SELECT cases.id FROM cases JOIN agencies owner ON owner.id = cases.owner_agency_id "
-      "LEFT JOIN agencies assigned ON assigned.id = cases.assigned_agency_id WHERE 1 = 1";
+void restrict_to_scope(CaseQuery& q, const accounts::Principal& user) {
   switch (user.role->scope) {
     case accounts::Scope::kNational:
       break;
@@ -44,6 +38,16 @@ CaseQuery case_query(app::Services& s, const http::RequestContext& ctx) {
       break;
     }
   }
+}
+
+CaseQuery case_query(app::Services& s, const http::RequestContext& ctx) {
+  const auto& request = ctx.request;
+  const accounts::Principal& user = ctx.user();
+  CaseQuery q;
+  q.sql =
+      "SELECT cases.id FROM cases JOIN agencies owner ON owner.id = cases.owner_agency_id "
+      "LEFT JOIN agencies assigned ON assigned.id = cases.assigned_agency_id WHERE 1 = 1";
+  restrict_to_scope(q, user);
   if (auto region = http::query_string(request, "region", 16)) {
     if (!s.jurisdiction().find_region(*region)) {
       throw ApiError(ErrorCode::kValidationFailed, "region");

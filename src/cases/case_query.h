@@ -30,6 +30,10 @@ struct CaseQuery {
   }
 };
 
+// Narrows `q` to the cases the user's scope reaches. The query must join `cases`, its owner
+// agency as `owner` and its assigned agency (LEFT JOIN) as `assigned`.
+void restrict_to_scope(CaseQuery& q, const accounts::Principal& user);
+
 // Reads the filters of the request (validating them) and the user's scope.
 CaseQuery case_query(app::Services& s, const http::RequestContext& ctx);
 

@@ -8,7 +8,7 @@ namespace qorgau::core {
 namespace {
 
 // One row per ErrorCode, in enum order (checked by error_test.cc).
-const std::array<std::pair<ErrorCode, ErrorInfo>, 42> kCatalogue = {{
+const std::array<std::pair<ErrorCode, ErrorInfo>, 44> kCatalogue = {{
     {ErrorCode::kInvalidJson,
      {400,
       "invalid_json",
@@ -220,6 +220,21 @@ const std::array<std::pair<ErrorCode, ErrorInfo>, 42> kCatalogue = {{
        "правонарушении.",
        "This case cannot be closed by reconciliation: the law bars reconciliation for a repeat "
        "offence."}}},
+    {ErrorCode::kOrderOutOfBounds,
+     {422,
+      "order_out_of_bounds",
+      {"Мерзім заңда белгіленген шектен тыс ({field}). Осы түрдегі нұсқаманың рұқсат етілген "
+       "мерзімін тексеріңіз.",
+       "Срок вне пределов, установленных законом ({field}). Проверьте допустимый срок для этого "
+       "вида предписания.",
+       "The term is outside the legal bounds ({field}). Check the term allowed for this kind of "
+       "order."}}},
+    {ErrorCode::kOrderKindUnavailable,
+     {422,
+      "order_kind_unavailable",
+      {"Бұл нұсқама түрі осы юрисдикцияның заңында қарастырылмаған.",
+       "Этот вид предписания не предусмотрен законом этой юрисдикции.",
+       "This kind of order is not provided for by the law of this jurisdiction."}}},
     {ErrorCode::kRiskLevelLowered,
      {422,
       "risk_level_lowered",

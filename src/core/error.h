@@ -56,6 +56,8 @@ enum class ErrorCode {
   kTooManyAttachments,
   kUnsupportedFileType,
   kReconciliationBarred,
+  kOrderOutOfBounds,
+  kOrderKindUnavailable,
   kRiskLevelLowered,
   kInvalidInstrument,
   kInboxNotFound,

@@ -55,36 +55,72 @@ auto read_table(Section& root, std::string_view name, Read read) {
   return value;
 }
 
+// A kind's allowed conditions: unique codes, each one of order_condition_codes().
+std::vector<std::string> order_conditions(Section& s) {
+  std::vector<std::string> codes = s.codes("conditions");
+  const auto& known = order_condition_codes();
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (std::find(known.begin(), known.end(), codes[i]) == known.end()) {
+      fail(s.key("conditions") + "[" + std::to_string(i) + "]",
+           "unknown condition '" + codes[i] + "'");
+    }
+  }
+  return codes;
+}
+
+template <typename Duration>
+void require_range(Section& s, Duration min, Duration max, const std::string& min_key,
+                   const std::string& max_key) {
+  require_order(min <= max, s.key(min_key), min_key + " <= " + max_key);
+}
+
+Liability liability(Section& s, std::string_view name) {
+  std::string value = s.string(name);
+  if (value != "administrative" && value != "criminal") {
+    fail(s.key(name), "expected \"administrative\" or \"criminal\"");
+  }
+  return value == "criminal" ? Liability::kCriminal : Liability::kAdministrative;
+}
+
 ProtectiveOrder read_protective_order(Section& s) {
-  return ProtectiveOrder{days(s, "max_days"), s.string("legal_basis")};
+  ProtectiveOrder o{days(s, "min_days"), days(s, "max_days"), s.string("legal_basis"),
+                    order_conditions(s), s.boolean("verified")};
+  require_range(s, o.min_days, o.max_days, "min_days", "max_days");
+  return o;
 }
 
 EmergencyOrder read_emergency_order(Section& s) {
-  return EmergencyOrder{s.boolean("enabled"), days(s, "max_days")};
+  EmergencyOrder o{s.boolean("enabled"), days(s, "min_days"), days(s, "max_days"),
+                   order_conditions(s), s.boolean("verified")};
+  require_range(s, o.min_days, o.max_days, "min_days", "max_days");
+  return o;
 }
 
 SpecialRequirements read_special_requirements(Section& s) {
   SpecialRequirements r{months(s, "min_months"), months(s, "max_months"), s.string("legal_basis"),
-                        s.codes("bans")};
-  require_order(r.min_months <= r.max_months, s.key("min_months"), "min_months <= max_months");
+                        order_conditions(s), s.boolean("verified")};
+  require_range(s, r.min_months, r.max_months, "min_months", "max_months");
   return r;
 }
 
 OrderBreach read_order_breach(Section& s) {
-  std::string liability = s.string("liability");
-  if (liability != "administrative" && liability != "criminal") {
-    fail(s.key("liability"), "expected \"administrative\" or \"criminal\"");
-  }
-  return OrderBreach{liability == "criminal" ? Liability::kCriminal : Liability::kAdministrative,
-                     s.string("legal_basis"), s.boolean("arrest_possible")};
+  return OrderBreach{liability(s, "liability"), liability(s, "repeat_liability"),
+                     s.string("legal_basis"), s.boolean("arrest_possible"), s.boolean("verified")};
 }
 
 CohabitationBan read_cohabitation_ban(Section& s) {
-  return CohabitationBan{s.boolean("available"), s.boolean("exceptional_cases_only")};
+  CohabitationBan b{s.boolean("available"),  s.boolean("exceptional_cases_only"),
+                    months(s, "min_months"), months(s, "max_months"),
+                    order_conditions(s),     s.boolean("verified")};
+  require_range(s, b.min_months, b.max_months, "min_months", "max_months");
+  return b;
 }
 
 PsychologicalCorrection read_psychological_correction(Section& s) {
-  return PsychologicalCorrection{s.boolean("court_mandated")};
+  PsychologicalCorrection p{s.boolean("court_mandated"), months(s, "min_months"),
+                            months(s, "max_months"), order_conditions(s), s.boolean("verified")};
+  require_range(s, p.min_months, p.max_months, "min_months", "max_months");
+  return p;
 }
 
 Reconciliation read_reconciliation(Section& s) {
@@ -285,6 +321,12 @@ const std::vector<std::string_view>& risk_action_codes() {
   static const std::vector<std::string_view> kCodes = {"safety_plan",      "patrol_visits",
                                                        "shelter_offer",    "multi_agency_meeting",
                                                        "protective_order", "daily_contact"};
+  return kCodes;
+}
+
+const std::vector<std::string_view>& order_condition_codes() {
+  static const std::vector<std::string_view> kCodes = {"no_contact", "no_approach", "no_visiting",
+                                                       "no_weapons", "no_alcohol_drugs"};
   return kCodes;
 }
 

@@ -8,10 +8,12 @@
 // - code is two lowercase ASCII letters; time_zone names a zone of the system's zoneinfo, and
 //   zone is that zone, loaded once (never null);
 // - every LocalizedText is complete; every duration is positive;
-// - special_requirements.min_months <= max_months; minor_harm_arrest.max_days <=
-//   repeat_max_days; risk_review.extreme <= high <= medium <= low;
+// - every order kind's min <= max (protective_order, emergency_order: days;
+//   special_requirements, cohabitation_ban, psychological_correction: months);
+//   minor_harm_arrest.max_days <= repeat_max_days; risk_review.extreme <= high <= medium <= low;
 // - risk_actions of each level are unique codes of risk_action_codes();
-// - list entries of bans/barred_for/grounds are unique snake_case codes;
+// - list entries of conditions/barred_for/grounds are unique snake_case codes; every order
+//   condition is one of order_condition_codes();
 // - emergency numbers: at least one, digits only, unique; legal reference ids unique, and a
 //   verified reference has a citation;
 // - regions satisfy the invariants of core/regions.h.
@@ -34,16 +36,27 @@
 
 namespace qorgau::core {
 
-// Police protective order (защитное предписание).
+// The conditions an order may impose, one set for every kind: "no_contact", "no_approach",
+// "no_visiting", "no_weapons", "no_alcohol_drugs". Each kind allows a subset (`conditions`).
+const std::vector<std::string_view>& order_condition_codes();
+
+// Police protective order (защитное предписание). `verified` is false while the terms and
+// conditions are not checked against the law.
 struct ProtectiveOrder {
+  std::chrono::days min_days{};
   std::chrono::days max_days{};
   std::string legal_basis;
+  std::vector<std::string> conditions;
+  bool verified{};
 };
 
 // On-the-spot emergency police order; `enabled` is false where it is not law.
 struct EmergencyOrder {
   bool enabled{};
+  std::chrono::days min_days{};
   std::chrono::days max_days{};
+  std::vector<std::string> conditions;
+  bool verified{};
 };
 
 // Court special requirements (особые требования): a duration range and what they can ban.
@@ -51,26 +64,39 @@ struct SpecialRequirements {
   std::chrono::months min_months{};
   std::chrono::months max_months{};
   std::string legal_basis;
-  std::vector<std::string> bans;  // "contact", "seeking_out", ...
+  std::vector<std::string> conditions;  // "no_contact", "no_approach", ...
+  bool verified{};
 };
 
 enum class Liability { kAdministrative, kCriminal };
 
-// Consequence of breaching a protective order or special requirements.
+// Consequence of breaching a protective order or special requirements; a second or later
+// breach in the same case is liable as `repeat_liability` says.
 struct OrderBreach {
   Liability liability{};
+  Liability repeat_liability{};
   std::string legal_basis;
   bool arrest_possible{};
+  bool verified{};
 };
 
 // Court ban on the aggressor living in the shared home (always temporary).
 struct CohabitationBan {
   bool available{};
   bool exceptional_cases_only{};
+  std::chrono::months min_months{};
+  std::chrono::months max_months{};
+  std::vector<std::string> conditions;
+  bool verified{};
 };
 
+// Court-mandated psychological correction programme (attendance is recorded).
 struct PsychologicalCorrection {
   bool court_mandated{};
+  std::chrono::months min_months{};
+  std::chrono::months max_months{};
+  std::vector<std::string> conditions;
+  bool verified{};
 };
 
 struct Reconciliation {

@@ -88,7 +88,23 @@ TEST(JurisdictionTest, DefaultLegalFrame) {
   EXPECT_EQ(kz.special_requirements.min_months, std::chrono::months{3});
   EXPECT_EQ(kz.special_requirements.max_months, std::chrono::months{12});
   EXPECT_NE(kz.special_requirements.legal_basis.find("54"), std::string::npos);
-  EXPECT_EQ(kz.special_requirements.bans.size(), 5u);
+  EXPECT_EQ(
+      kz.special_requirements.conditions,
+      std::vector<std::string>(order_condition_codes().begin(), order_condition_codes().end()));
+  EXPECT_EQ(kz.protective_order.min_days, std::chrono::days{1});
+  EXPECT_EQ(kz.protective_order.conditions,
+            (std::vector<std::string>{"no_contact", "no_approach", "no_visiting"}));
+  EXPECT_EQ(kz.cohabitation_ban.max_months, std::chrono::months{12});
+  EXPECT_EQ(kz.psychological_correction.conditions, (std::vector<std::string>{"no_alcohol_drugs"}));
+  EXPECT_EQ(kz.order_breach.repeat_liability, Liability::kAdministrative);
+  // Nothing about orders beyond the police order's 30 days and the special requirements'
+  // 3 to 12 months has been checked against the law yet.
+  EXPECT_FALSE(kz.protective_order.verified);
+  EXPECT_FALSE(kz.emergency_order.verified);
+  EXPECT_FALSE(kz.special_requirements.verified);
+  EXPECT_FALSE(kz.cohabitation_ban.verified);
+  EXPECT_FALSE(kz.psychological_correction.verified);
+  EXPECT_FALSE(kz.order_breach.verified);
   EXPECT_EQ(kz.order_breach.liability, Liability::kAdministrative);
   EXPECT_NE(kz.order_breach.legal_basis.find("461"), std::string::npos);
   EXPECT_TRUE(kz.order_breach.arrest_possible);
@@ -214,6 +230,28 @@ TEST(JurisdictionTest, MinAboveMaxIsNamed) {
                   {"'risk_review.extreme_hours'"});
   expect_rejected(replaced(kz_toml(), "high_days = 7", "high_days = 45"),
                   {"'risk_review.high_days'"});
+}
+
+TEST(JurisdictionTest, OrderTermsAndConditionsAreChecked) {
+  expect_rejected(
+      replaced(kz_toml(), "min_days = 1\nmax_days = 30", "min_days = 31\nmax_days = 30"),
+      {"'protective_order.min_days'", "min_days <= max_days"});
+  expect_rejected(
+      replaced(kz_toml(), "min_days = 1\nmax_days = 10", "min_days = 11\nmax_days = 10"),
+      {"'emergency_order.min_days'"});
+  expect_rejected(replaced(kz_toml(), "min_months = 1\nmax_months = 12\nconditions = [\"no_alcohol",
+                           "min_months = 13\nmax_months = 12\nconditions = [\"no_alcohol"),
+                  {"'psychological_correction.min_months'"});
+  expect_rejected(
+      replaced(kz_toml(), "conditions = [\"no_contact\", \"no_approach\", \"no_visiting\"]",
+               "conditions = [\"no_contact\", \"seeking_out\"]"),
+      {"'protective_order.conditions[1]'", "unknown condition 'seeking_out'"});
+  expect_rejected(replaced(kz_toml(), "conditions = [\"no_alcohol_drugs\"]",
+                           "conditions = [\"no_alcohol_drugs\", \"no_alcohol_drugs\"]"),
+                  {"'psychological_correction.conditions[1]'", "duplicate"});
+  expect_rejected(
+      replaced(kz_toml(), "repeat_liability = \"administrative\"", "repeat_liability = \"jail\""),
+      {"'order_breach.repeat_liability'"});
 }
 
 TEST(JurisdictionTest, DurationsMustBePositive) {
