@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "crypto/key_file.h"
+#include "orders/order_jobs.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -118,6 +119,7 @@ Services::Services(Config config, const core::Clock& clock)
       [this](store::Connection& connection, const scheduler::Job& job) {
         notifier_->deliver(connection, job);
       });
+  orders::register_order_jobs(*scheduler_, *this);
 }
 
 std::size_t Services::sweep_unacknowledged_files() {

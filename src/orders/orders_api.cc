@@ -8,6 +8,7 @@
 #include "core/iin.h"
 #include "http/json_body.h"
 #include "http/query.h"
+#include "orders/order_jobs.h"
 #include "risk/level.h"
 
 namespace qorgau::orders {
@@ -316,6 +317,7 @@ HttpResponse record_violation(app::Services& s, RequestContext& ctx) {
   ViolationResult result = s.orders().record_violation(*connection, id, input, ctx.user().user.id);
   // The breach raises the case's risk one step and makes a re-assessment due now.
   s.risk_assessments().escalate(*connection, order->case_id, "order_violation", ctx.user().user.id);
+  after_violation(s, *connection, *order, input.occurred_at);
   auto risk = s.risk_assessments().current(*connection, order->case_id);
   if (!risk) throw std::runtime_error("orders: no risk level after an escalation");
   s.audit().append(*connection, event(ctx, "order.violation", "order", std::to_string(id)));
@@ -398,28 +400,34 @@ void register_order_routes(http::Router& router, app::Services& s) {
              [&s](RequestContext& ctx) {
                JsonBody body(ctx.request, {"served_at"});
                auto served_at = body.optional_integer("served_at");
-               return change_order(s, ctx, "order.serve", 200,
-                                   [&](store::Connection& c, std::int64_t id) {
-                                     return s.orders().serve(c, id, served_at, ctx.user().user.id);
-                                   });
+               return change_order(
+                   s, ctx, "order.serve", 200, [&](store::Connection& c, std::int64_t id) {
+                     Order served = s.orders().serve(c, id, served_at, ctx.user().user.id);
+                     after_served(s, c, served);
+                     return served;
+                   });
              });
   router.add(Method::kPost, "/api/v1/orders/{id}/extend", Access::need(Permission::kOrdersWrite),
              [&s](RequestContext& ctx) {
                JsonBody body(ctx.request, {"ends_on"});
                auto ends_on = required_day(body, "ends_on");
-               return change_order(s, ctx, "order.extend", 200,
-                                   [&](store::Connection& c, std::int64_t id) {
-                                     return s.orders().extend(c, id, ends_on, ctx.user().user.id);
-                                   });
+               return change_order(
+                   s, ctx, "order.extend", 200, [&](store::Connection& c, std::int64_t id) {
+                     Order extended = s.orders().extend(c, id, ends_on, ctx.user().user.id);
+                     after_extended(s, c, extended);
+                     return extended;
+                   });
              });
   router.add(Method::kPost, "/api/v1/orders/{id}/revoke", Access::need(Permission::kOrdersWrite),
              [&s](RequestContext& ctx) {
                JsonBody body(ctx.request, {"reason"});
                std::string reason = body.required_string("reason", 32);
-               return change_order(s, ctx, "order.revoke", 200,
-                                   [&](store::Connection& c, std::int64_t id) {
-                                     return s.orders().revoke(c, id, reason, ctx.user().user.id);
-                                   });
+               return change_order(
+                   s, ctx, "order.revoke", 200, [&](store::Connection& c, std::int64_t id) {
+                     Order revoked = s.orders().revoke(c, id, reason, ctx.user().user.id);
+                     after_revoked(s, c, revoked);
+                     return revoked;
+                   });
              });
   router.add(Method::kPost, "/api/v1/orders/{id}/attendance",
              Access::need(Permission::kOrdersWrite), [&s](RequestContext& ctx) {
