@@ -151,6 +151,107 @@ for (const width of [1280, 360]) {
       await cwContext.close();
     });
 
+    test('risk screens: the case’s risk panel, an assessment question, its review and result, due reviews', async ({ page }) => {
+      test.setTimeout(60_000);
+      await login(page, 'inspector');
+      const csrf = ((await (await page.request.get('/api/v1/session')).json()) as { csrf_token: string }).csrf_token;
+      const personId = async (full_name: string): Promise<number> =>
+        ((await (await page.request.post('/api/v1/people/search', { data: { full_name }, headers: { 'X-CSRF-Token': csrf } })).json()) as {
+          people: { id: number }[];
+        }).people[0].id;
+      const created = await page.request.post('/api/v1/cases', {
+        data: {
+          survivor_person_id: await personId('Айгүл Сәрсенқызы Жолдасбекова'),
+          aggressor_person_id: await personId('Серік Қайратұлы Бекмағамбетов'),
+          basis: 'complaint',
+          incident_types: ['physical_assault'],
+        },
+        headers: { 'X-CSRF-Token': csrf },
+      });
+      expect(created.status()).toBe(201);
+      const caseId = ((await created.json()) as { id: number }).id;
+
+      // Due reviews lists the new case (never assessed).
+      await page.getByRole('link', { name: en['risk.nav.reviews'] }).click();
+      await expect(page.getByRole('heading', { level: 1, name: en['risk.reviews.heading'] })).toBeVisible();
+      await expect(page.getByRole('table')).toBeVisible();
+      await expectNoSeriousViolations(page, en['risk.nav.reviews']);
+
+      await page.goto(`/staff/cases/${caseId}/risk/assess`);
+      const main = page.getByRole('main');
+      await expectNoSeriousViolations(page, 'risk assessment question');
+      // Answer every question "not known" (the first answer of a choice), then review and submit.
+      const { items } = (await (await page.request.get('/api/v1/risk/instruments/qorgau-risk-1')).json()) as { items: unknown[] };
+      for (let n = 1; n <= items.length; n++) {
+        await expect(main.getByText(`${n} of ${items.length}`, { exact: true })).toBeVisible();
+        const group = main.getByRole('group');
+        const unknown = group.getByRole('button', { name: en['risk.assess.unknown'], exact: true });
+        if ((await unknown.count()) > 0) await unknown.click();
+        else await group.getByRole('button').first().click();
+      }
+      await expect(main.getByRole('heading', { name: en['risk.assess.review'] })).toBeVisible();
+      await expectNoSeriousViolations(page, 'risk assessment review');
+      await main.getByRole('button', { name: en['risk.assess.submit'] }).click();
+      await expect(main.getByRole('heading', { name: en['risk.result.heading'] })).toBeVisible();
+      await expectNoSeriousViolations(page, 'risk assessment result with the raise form');
+
+      await page.goto(`/staff/cases/${caseId}`);
+      const panel = page.getByRole('region', { name: en['risk.panel.heading'], exact: true });
+      await expect(panel.getByRole('img')).toBeVisible();
+      await panel.getByText(en['risk.chart.dataTable']).click();
+      await expectNoSeriousViolations(page, 'case page with the risk panel');
+    });
+
+    test('order screens: the case’s orders with the issue form, field verification with its answer, expiring orders', async ({ page }) => {
+      test.setTimeout(60_000);
+      await login(page, 'inspector');
+      const csrf = ((await (await page.request.get('/api/v1/session')).json()) as { csrf_token: string }).csrf_token;
+      const post = async (path: string, data: unknown): Promise<unknown> => {
+        const res = await page.request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } });
+        expect(res.status(), await res.text()).toBeLessThan(300);
+        return res.json();
+      };
+      const person = async (full_name: string): Promise<{ id: number; iin: string }> =>
+        ((await post('/people/search', { full_name })) as { people: { id: number; iin: string }[] }).people[0];
+      const aggressor = await person('Серік Қайратұлы Бекмағамбетов');
+      const created = (await post('/cases', {
+        survivor_person_id: (await person('Айгүл Сәрсенқызы Жолдасбекова')).id,
+        aggressor_person_id: aggressor.id,
+        basis: 'complaint',
+        incident_types: ['physical_assault'],
+      })) as { id: number };
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+      const order = (await post(`/cases/${created.id}/orders`, {
+        kind: 'police_protective',
+        starts_on: today,
+        duration_days: 30,
+        conditions: [{ code: 'no_contact' }, { code: 'no_approach', metres: 100 }],
+        protected_contact_route: 'Through the crisis centre',
+      })) as { id: number; number: string };
+      await post(`/orders/${order.id}/serve`, {});
+
+      await page.goto(`/staff/cases/${created.id}`);
+      const orders = page.getByRole('region', { name: en['orders.heading'] });
+      await orders.getByRole('button', { name: en['orders.issue.open'] }).click();
+      await orders.getByLabel(en['orders.condition.no_visiting'], { exact: true }).check();
+      await orders.getByRole('button', { name: en['orders.violation.openLabel'].replace('{number}', order.number) }).click();
+      await expect(orders.getByLabel(en['orders.issue.places'])).toBeVisible();
+      await expectNoSeriousViolations(page, 'case page with its orders and the issue form open');
+
+      await page.getByRole('link', { name: en['orders.nav.verify'] }).click();
+      await expect(page.getByRole('heading', { level: 1, name: en['orders.verify.heading'] })).toBeVisible();
+      await expectNoSeriousViolations(page, en['orders.nav.verify']);
+      await page.getByLabel(en['orders.verify.iin']).fill(aggressor.iin);
+      await page.getByRole('button', { name: en['orders.verify.submit'] }).click();
+      await page.getByRole('button', { name: en['orders.violation.openLabel'].replace('{number}', order.number) }).click();
+      await expect(page.getByLabel(en['orders.violation.place'])).toBeVisible();
+      await expectNoSeriousViolations(page, 'verification answer with the violation form');
+
+      await page.getByRole('link', { name: en['orders.nav.expiring'] }).click();
+      await expect(page.getByRole('table')).toBeVisible();
+      await expectNoSeriousViolations(page, en['orders.nav.expiring']);
+    });
+
     test('crisis-centre screens', async ({ page, browser }) => {
       // Find a bed, with a hold and its referral form open (released at the end).
       await login(page, 'caseworker');

@@ -13,12 +13,18 @@ import { casesRu } from '../../web/src/i18n/cases.ru';
 import { reportEn } from '../../web/src/i18n/report.en';
 import { reportKk } from '../../web/src/i18n/report.kk';
 import { reportRu } from '../../web/src/i18n/report.ru';
+import { ordersEn } from '../../web/src/i18n/orders.en';
+import { ordersKk } from '../../web/src/i18n/orders.kk';
+import { ordersRu } from '../../web/src/i18n/orders.ru';
+import { riskEn } from '../../web/src/i18n/risk.en';
+import { riskKk } from '../../web/src/i18n/risk.kk';
+import { riskRu } from '../../web/src/i18n/risk.ru';
 
 /** Every message the app can show: the public catalogues plus those the lazy chunks load. */
 export const messages = {
-  en: { ...en, ...sheltersEn, ...reportEn, ...casesEn },
-  kk: { ...kk, ...sheltersKk, ...reportKk, ...casesKk },
-  ru: { ...ru, ...sheltersRu, ...reportRu, ...casesRu },
+  en: { ...en, ...sheltersEn, ...reportEn, ...casesEn, ...ordersEn, ...riskEn },
+  kk: { ...kk, ...sheltersKk, ...reportKk, ...casesKk, ...ordersKk, ...riskKk },
+  ru: { ...ru, ...sheltersRu, ...reportRu, ...casesRu, ...ordersRu, ...riskRu },
 };
 
 export const DEMO_PASSWORD = 'qorgau-demo-2026';

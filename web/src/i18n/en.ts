@@ -4,7 +4,9 @@
 
 import { helpEn } from './help.en';
 import type { CasesMessages } from './cases.en';
+import type { OrdersMessages } from './orders.en';
 import type { ReportMessages } from './report.en';
+import type { RiskMessages } from './risk.en';
 import type { SheltersMessages } from './shelters.en';
 
 export const en = {
@@ -141,6 +143,7 @@ export const en = {
   'perm.cases.read': 'Read cases',
   'perm.cases.write': 'Open and work on cases',
   'perm.cases.export_anonymised': 'Export anonymised incident data (GBVIMS)',
+  'perm.risk.instruments.manage': 'Load risk assessment questionnaires',
 
   'users.heading': 'Users',
   'users.caption': 'User accounts',
@@ -239,4 +242,5 @@ export const en = {
 export type Messages = Record<keyof typeof en, string>;
 /** Every key, including those of catalogues that load with the staff area (see
  * lib/i18n.svelte.ts registerMessages): t() accepts them all. */
-export type MessageKey = keyof typeof en | keyof SheltersMessages | keyof ReportMessages | keyof CasesMessages;
+export type MessageKey = keyof typeof en | keyof SheltersMessages | keyof ReportMessages | keyof CasesMessages | keyof OrdersMessages
+  | keyof RiskMessages;

@@ -136,6 +136,7 @@ export const kk: Messages = {
   'perm.cases.read': 'Істерді оқу',
   'perm.cases.write': 'Іс ашу және жүргізу',
   'perm.cases.export_anonymised': 'Иесіздендірілген оқиға деректерін шығару (GBVIMS)',
+  'perm.risk.instruments.manage': 'Тәуекелді бағалау сауалнамаларын жүктеу',
 
   'users.heading': 'Пайдаланушылар',
   'users.caption': 'Пайдаланушы тіркелгілері',

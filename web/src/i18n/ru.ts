@@ -136,6 +136,7 @@ export const ru: Messages = {
   'perm.cases.read': 'Читать дела',
   'perm.cases.write': 'Открывать дела и вести их',
   'perm.cases.export_anonymised': 'Выгружать обезличенные данные об инцидентах (GBVIMS)',
+  'perm.risk.instruments.manage': 'Загружать опросники оценки риска',
 
   'users.heading': 'Пользователи',
   'users.caption': 'Учётные записи пользователей',
