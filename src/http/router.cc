@@ -8,6 +8,10 @@ namespace qorgau::http {
 
 namespace {
 
+bool is_placeholder(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
 std::vector<std::string_view> segments(std::string_view path) {
   std::vector<std::string_view> out;
   while (!path.empty()) {
@@ -22,20 +26,19 @@ std::vector<std::string_view> segments(std::string_view path) {
   return out;
 }
 
-bool match_pattern(const std::string& pattern, const std::string& path,
-                   std::map<std::string, std::string>& params) {
-  auto want = segments(pattern);
-  auto have = segments(path);
+// Whether the path's segments fit the route's; fills `params` only on a match, so trying
+// every route allocates nothing for the routes that do not fit.
+bool match_segments(const std::vector<std::string>& want, const std::vector<std::string_view>& have,
+                    std::map<std::string, std::string>& params) {
   if (want.size() != have.size()) return false;
-  std::map<std::string, std::string> found;
   for (size_t i = 0; i < want.size(); ++i) {
-    if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
-      found.emplace(std::string(want[i].substr(1, want[i].size() - 2)), std::string(have[i]));
-    } else if (want[i] != have[i]) {
-      return false;
+    if (!is_placeholder(want[i]) && want[i] != have[i]) return false;
+  }
+  for (size_t i = 0; i < want.size(); ++i) {
+    if (is_placeholder(want[i])) {
+      params.emplace(want[i].substr(1, want[i].size() - 2), std::string(have[i]));
     }
   }
-  params = std::move(found);
   return true;
 }
 
@@ -61,7 +64,10 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
       throw std::logic_error("route registered twice: " + pattern);
     }
   }
-  routes_.push_back({method, std::move(pattern), access, std::move(handler), false, nullptr});
+  std::vector<std::string> split;
+  for (std::string_view segment : segments(pattern)) split.emplace_back(segment);
+  routes_.push_back(
+      {method, std::move(pattern), access, std::move(handler), false, nullptr, std::move(split)});
 }
 
 void Router::add_streamed(Method method, std::string pattern, Access access, Handler handler,
@@ -73,9 +79,10 @@ void Router::add_streamed(Method method, std::string pattern, Access access, Han
 
 Router::Match Router::match(Method method, const std::string& path) const {
   Match result;
+  const std::vector<std::string_view> have = segments(path);
   for (const auto& route : routes_) {
     std::map<std::string, std::string> params;
-    if (!match_pattern(route.pattern, path, params)) continue;
+    if (!match_segments(route.segments, have, params)) continue;
     result.path_known = true;
     if (route.method == method || (method == Method::kHead && route.method == Method::kGet)) {
       result.route = &route;

@@ -58,6 +58,8 @@ struct Route {
   // anyway (a wrong receipt, a throttle) does not send its file first. The
   // handler runs only if it passed; its request then has no body yet.
   HeaderCheck before_body;
+  // The pattern split at '/', once when the route is added ("{name}" segments are parameters).
+  std::vector<std::string> segments;
 };
 
 class Router {
