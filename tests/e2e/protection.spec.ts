@@ -87,6 +87,8 @@ test('an officer’s order is verified in the field, its violation raises the ri
   }
   await expect(main.getByRole('heading', { name: en['risk.assess.review'] })).toBeVisible();
   await main.getByRole('button', { name: en['risk.assess.submit'] }).click();
+  await expect(main.getByTestId('risk-preview-computed')).toHaveText(en['risk.level.high']);
+  await main.getByRole('button', { name: en['risk.preview.save'] }).click();
   await expect(main.getByRole('heading', { name: en['risk.result.heading'] })).toBeVisible();
   await expect(main.locator('dd').filter({ hasText: new RegExp(`^${en['risk.level.high']}$`) }).first()).toBeVisible();
   await main.getByRole('link', { name: en['risk.result.toCase'] }).click();

@@ -23,6 +23,11 @@ interface Instrument {
   version: number;
   items: Item[];
 }
+interface Preview {
+  score: number;
+  computed_level: Level;
+  required_actions: string[];
+}
 interface Assessment {
   computed_level: Level;
   level: Level;
@@ -127,26 +132,25 @@ test('an officer assesses a case, raises the level with a reason (never lower), 
     }
   }
 
-  // The review lists every answer; the level is the server's, after submitting.
+  // The review lists every answer; the level is the server's, computed before anything is stored.
   await expect(page.getByRole('main').getByRole('heading', { level: 2, name: en['risk.assess.review'] })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: en['risk.assess.notAnswered'] })).toHaveCount(0);
   await shot(page, 'risk-assess-review');
-  const submitted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${c.id}/risk/assessments`));
+  const previewed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${c.id}/risk/assessments/preview`));
   await page.getByRole('button', { name: en['risk.assess.submit'] }).click();
-  const first = await submitted;
-  expect(first.status()).toBe(201);
-  const computed = (await first.json()) as Assessment;
-  expect(computed.raised).toBe(false);
-  expect(computed.level).toBe(computed.computed_level);
-  await expect(page.getByRole('main').getByRole('heading', { level: 2, name: en['risk.result.heading'] })).toBeVisible();
-  await expect(page.getByTestId('risk-result-level')).toHaveText(levelName(computed.level));
+  const first = await previewed;
+  expect(first.status()).toBe(200);
+  const computed = (await first.json()) as Preview;
+  await expect(page.getByRole('main').getByRole('heading', { level: 2, name: en['risk.preview.heading'] })).toBeVisible();
+  await expect(page.getByTestId('risk-preview-computed')).toHaveText(levelName(computed.computed_level));
   const rank = LEVELS.indexOf(computed.computed_level);
   expect(rank, 'all "no" answers are not the top level').toBeLessThan(LEVELS.length - 1);
 
-  // Raising offers only the levels above the computed one; lowering is impossible here.
-  const raise = page.getByRole('region', { name: en['risk.raise.heading'] });
+  // Raising offers only the levels above the computed one (or keeping it); lowering is impossible here.
+  const raise = page.getByRole('form', { name: en['risk.raise.heading'] });
   const choices = raise.getByRole('radio');
-  await expect(choices).toHaveCount(LEVELS.length - 1 - rank);
+  await expect(choices).toHaveCount(LEVELS.length - rank);
+  await expect(raise.getByRole('radio', { name: en['risk.raise.keep'] })).toBeChecked();
   for (const level of LEVELS.slice(0, rank + 1)) {
     await expect(raise.getByRole('radio', { name: levelName(level), exact: true })).toHaveCount(0);
   }
@@ -164,35 +168,36 @@ test('an officer assesses a case, raises the level with a reason (never lower), 
 
   const target: Level = rank < LEVELS.indexOf('high') ? 'high' : 'extreme';
   await raise.getByRole('radio', { name: levelName(target), exact: true }).check();
-  await raise.getByRole('button', { name: en['risk.raise.submit'] }).click();
+  await raise.getByRole('button', { name: en['risk.preview.save'] }).click();
   await expect(raise.getByRole('alert')).toHaveText(en['risk.raise.reasonRequired']);
   await shot(page, 'risk-assess-raise');
   const reason = 'He has started following her to work since the last incident.';
   await raise.getByLabel(en['risk.raise.reason']).fill(reason);
   const raisedReply = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${c.id}/risk/assessments`));
-  await raise.getByRole('button', { name: en['risk.raise.submit'] }).click();
+  await raise.getByRole('button', { name: en['risk.preview.save'] }).click();
   const second = await raisedReply;
   expect(second.status()).toBe(201);
   expect(second.request().postDataJSON()).toMatchObject({ raise_to: target, raise_reason: reason });
   const raised = (await second.json()) as Assessment;
   expect(raised).toMatchObject({ level: target, computed_level: computed.computed_level, raised: true });
+  await expect(page.getByRole('main').getByRole('heading', { level: 2, name: en['risk.result.heading'] })).toBeVisible();
   await expect(page.getByTestId('risk-result-level')).toHaveText(levelName(target));
   await expect(page.getByTestId('risk-result-computed')).toHaveText(levelName(computed.computed_level));
   await expect(page.getByRole('main')).toContainText(reason);
   await shot(page, 'risk-assess-result');
 
-  // The case: the raised level, its required actions in words, and both entries in the history.
+  // The case: the raised level, its required actions in words, and one entry in the history.
   await page.getByRole('link', { name: en['risk.result.toCase'], exact: true }).click();
   await expect(panel.locator('.rk-now')).toContainText(levelName(target));
   for (const code of raised.required_actions) {
     await expect(panel.getByRole('list', { name: en['risk.panel.actions'] })).toContainText(en[`risk.action.${code}` as Key]);
   }
   const chart = panel.getByRole('img');
-  await expect(chart).toHaveAccessibleName(/2 entries/);
+  await expect(chart).toHaveAccessibleName(/: 1 in the history/);
   await panel.getByText(en['risk.chart.dataTable']).click();
   const history = panel.getByRole('table', { name: en['risk.chart.caption'] });
-  await expect(history.getByRole('row')).toHaveCount(3);
-  await expect(history.getByRole('row').nth(2)).toContainText(msg('risk.history.raisedFrom', { level: levelName(computed.computed_level) }));
+  await expect(history.getByRole('row')).toHaveCount(2);
+  await expect(history.getByRole('row').nth(1)).toContainText(msg('risk.history.raisedFrom', { level: levelName(computed.computed_level) }));
   await shot(page, 'risk-case-panel');
 
   // Due reviews: the case is listed with its level and its scheduled review.
@@ -319,12 +324,12 @@ test('a refusal from the server is shown in the officer’s language', async ({ 
   // Meanwhile the case is closed: the server refuses the assessment, in Russian, and says why.
   const closed = await post(page, `/cases/${c.id}/transition`, { to: 'closed', reason: 'duplicate' });
   expect(closed.status).toBe(200);
-  const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${c.id}/risk/assessments`));
+  const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${c.id}/risk/assessments/preview`));
   await main.getByRole('button', { name: ru['risk.assess.submit'] }).click();
   const reply = await refused;
   expect(reply.status()).toBe(409);
   expect(reply.request().headers()['accept-language']).toBe('ru');
   const { error } = (await reply.json()) as { error: { code: string; message: string } };
   await expect(main.getByRole('alert')).toHaveText(error.message);
-  await expect(main.getByRole('heading', { level: 2, name: ru['risk.result.heading'] })).toHaveCount(0);
+  await expect(main.getByRole('heading', { level: 2, name: ru['risk.preview.heading'] })).toHaveCount(0);
 });

@@ -38,7 +38,7 @@ export const riskEn = {
   'risk.panel.history': 'History',
   'risk.panel.assess': 'Assess risk',
 
-  'risk.chart.summary': 'Risk level over time, {n} entries from {from} to {to}; now {level}.',
+  'risk.chart.summary': 'Risk level over time: {n} in the history, from {from} to {to}; now {level}.',
   'risk.chart.dataTable': 'The history as a list',
   'risk.chart.caption': 'Risk history, oldest first',
   'risk.chart.assessment': 'Assessment',
@@ -84,14 +84,18 @@ export const riskEn = {
   'risk.result.nextReview': 'Next review due',
   'risk.result.toCase': 'Back to the case',
 
+  'risk.preview.heading': 'Computed level',
+  'risk.preview.intro': 'Not saved yet. Save it as computed, or raise the level first and write why.',
+  'risk.preview.save': 'Save the assessment',
+  'risk.preview.saving': 'Saving…',
+  'risk.preview.back': 'Change the answers',
+  'risk.raise.keep': 'Keep the computed level',
   'risk.raise.heading': 'Raise the level',
   'risk.raise.intro':
     'If you judge the danger to be higher than the computed level, raise it and write why. The level can never be lowered below the computed one.',
   'risk.raise.to': 'New level',
   'risk.raise.reason': 'Why the level is raised',
   'risk.raise.reasonRequired': 'Write why you raise the level.',
-  'risk.raise.chooseLevel': 'Choose the new level.',
-  'risk.raise.submit': 'Save the raised level',
   'risk.raise.top': 'The level is already the highest; it cannot be raised.',
 
   'risk.reviews.heading': 'Risk reviews due',

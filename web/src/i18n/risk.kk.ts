@@ -85,14 +85,18 @@ export const riskKk: RiskMessages = {
   'risk.result.nextReview': 'Келесі қайта бағалау мерзімі',
   'risk.result.toCase': 'Іске оралу',
 
+  'risk.preview.heading': 'Есептелген деңгей',
+  'risk.preview.intro': 'Әлі сақталған жоқ. Есептелген күйінде сақтаңыз немесе алдымен деңгейді көтеріп, себебін жазыңыз.',
+  'risk.preview.save': 'Бағалауды сақтау',
+  'risk.preview.saving': 'Сақталуда…',
+  'risk.preview.back': 'Жауаптарды өзгерту',
+  'risk.raise.keep': 'Есептелген деңгейді қалдыру',
   'risk.raise.heading': 'Деңгейді көтеру',
   'risk.raise.intro':
     'Қауіп есептелген деңгейден жоғары деп санасаңыз, деңгейді көтеріп, себебін жазыңыз. Деңгейді есептелгеннен төмен түсіруге ешқашан болмайды.',
   'risk.raise.to': 'Жаңа деңгей',
   'risk.raise.reason': 'Деңгей неге көтеріледі',
   'risk.raise.reasonRequired': 'Деңгейді неге көтеретініңізді жазыңыз.',
-  'risk.raise.chooseLevel': 'Жаңа деңгейді таңдаңыз.',
-  'risk.raise.submit': 'Көтерілген деңгейді сақтау',
   'risk.raise.top': 'Деңгей қазірдің өзінде ең жоғары, оны көтеруге болмайды.',
 
   'risk.reviews.heading': 'Қауіпті қайта бағалау',

@@ -85,14 +85,18 @@ export const riskRu: RiskMessages = {
   'risk.result.nextReview': 'Следующий пересмотр',
   'risk.result.toCase': 'Вернуться к делу',
 
+  'risk.preview.heading': 'Рассчитанный уровень',
+  'risk.preview.intro': 'Ещё не сохранено. Сохраните как рассчитано или сначала повысьте уровень и напишите почему.',
+  'risk.preview.save': 'Сохранить оценку',
+  'risk.preview.saving': 'Сохранение…',
+  'risk.preview.back': 'Изменить ответы',
+  'risk.raise.keep': 'Оставить рассчитанный уровень',
   'risk.raise.heading': 'Повысить уровень',
   'risk.raise.intro':
     'Если вы считаете, что опасность выше рассчитанного уровня, повысьте его и напишите почему. Понизить уровень ниже рассчитанного нельзя.',
   'risk.raise.to': 'Новый уровень',
   'risk.raise.reason': 'Почему уровень повышается',
   'risk.raise.reasonRequired': 'Напишите, почему вы повышаете уровень.',
-  'risk.raise.chooseLevel': 'Выберите новый уровень.',
-  'risk.raise.submit': 'Сохранить повышенный уровень',
   'risk.raise.top': 'Уровень уже самый высокий, повысить его нельзя.',
 
   'risk.reviews.heading': 'Пересмотр оценки риска',

@@ -23,6 +23,14 @@ export interface Instrument {
   items: InstrumentItem[];
 }
 
+/** What the server computes for answers before they are stored (POST …/assessments/preview). */
+export interface AssessmentPreview {
+  instrument: { code: string; version: number };
+  score: number;
+  computed_level: Level;
+  required_actions: string[];
+}
+
 export interface Assessment {
   id: number;
   case_id: number;
