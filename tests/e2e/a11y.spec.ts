@@ -151,7 +151,7 @@ for (const width of [1280, 360]) {
       await cwContext.close();
     });
 
-    test('risk screens: the case’s risk panel, an assessment question, its review and result, due reviews', async ({ page }) => {
+    test('risk screens: the case’s risk panel, an assessment question, its review, the computed level and the result, due reviews', async ({ page }) => {
       test.setTimeout(60_000);
       await login(page, 'inspector');
       const csrf = ((await (await page.request.get('/api/v1/session')).json()) as { csrf_token: string }).csrf_token;
@@ -192,8 +192,14 @@ for (const width of [1280, 360]) {
       await expect(main.getByRole('heading', { name: en['risk.assess.review'] })).toBeVisible();
       await expectNoSeriousViolations(page, 'risk assessment review');
       await main.getByRole('button', { name: en['risk.assess.submit'] }).click();
+      await expect(main.getByRole('heading', { name: en['risk.preview.heading'] })).toBeVisible();
+      await expectNoSeriousViolations(page, 'risk assessment: the computed level with the raise form');
+      await main.getByRole('radio', { name: en['risk.level.extreme'], exact: true }).check();
+      await expectNoSeriousViolations(page, 'risk assessment: the raise form with its reason');
+      await main.getByRole('radio', { name: en['risk.raise.keep'] }).check();
+      await main.getByRole('button', { name: en['risk.preview.save'] }).click();
       await expect(main.getByRole('heading', { name: en['risk.result.heading'] })).toBeVisible();
-      await expectNoSeriousViolations(page, 'risk assessment result with the raise form');
+      await expectNoSeriousViolations(page, 'risk assessment result');
 
       await page.goto(`/staff/cases/${caseId}`);
       const panel = page.getByRole('region', { name: en['risk.panel.heading'], exact: true });
