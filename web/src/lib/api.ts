@@ -67,12 +67,17 @@ export interface AuditVerify {
   reason: string | null;
 }
 
-/** An error from the server ({"error":{"code","message"}}) or from the network. */
+/**
+ * An error from the server ({"error":{"code","message","field"?}}) or from the network. `field`
+ * names the refused input by its path in the request ("kinds", "channels[1].address"), never its
+ * value; lib/fielderrors.ts puts the message beside that input.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly field: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -147,13 +152,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The ApiError for a refused request, from its status and body ({"error":{"code","message"}}). */
+/** The ApiError for a refused request, from its status and body ({"error":{"code","message","field"?}}). */
 export function errorFromAnswer(status: number, text: string): ApiError {
-  const err = (parseJson(text) as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const err = (parseJson(text) as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)?.error;
   const code = typeof err?.code === 'string' ? err.code : 'http_error';
   const message =
     typeof err?.message === 'string' && err.message ? err.message : t('error.unexpected', { status });
-  return new ApiError(status, code, message);
+  const field = typeof err?.field === 'string' && err.field ? err.field : null;
+  return new ApiError(status, code, message, field);
 }
 
 export function errorMessage(e: unknown): string {
