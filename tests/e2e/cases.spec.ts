@@ -3,7 +3,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { login, messages, phoneShot, shot } from './helpers';
+import { csrf, login, messages, phoneShot, post, shot } from './helpers';
 
 const { en, kk } = messages;
 type Key = keyof typeof en;
@@ -46,16 +46,6 @@ async function newUserPage(browser: Browser, username: string): Promise<Page> {
   const page = await context.newPage();
   await login(page, username);
   return page;
-}
-
-async function csrf(page: Page): Promise<string> {
-  const res = await page.request.get('/api/v1/session');
-  return ((await res.json()) as { csrf_token: string }).csrf_token;
-}
-
-async function post(page: Page, path: string, data: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await page.request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': await csrf(page) } });
-  return { status: res.status(), body: await res.json() };
 }
 
 async function person(page: Page, fullName: string): Promise<Person> {

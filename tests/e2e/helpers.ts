@@ -19,12 +19,15 @@ import { ordersRu } from '../../web/src/i18n/orders.ru';
 import { riskEn } from '../../web/src/i18n/risk.en';
 import { riskKk } from '../../web/src/i18n/risk.kk';
 import { riskRu } from '../../web/src/i18n/risk.ru';
+import { notifyEn } from '../../web/src/i18n/notify.en';
+import { notifyKk } from '../../web/src/i18n/notify.kk';
+import { notifyRu } from '../../web/src/i18n/notify.ru';
 
 /** Every message the app can show: the public catalogues plus those the lazy chunks load. */
 export const messages = {
-  en: { ...en, ...sheltersEn, ...reportEn, ...casesEn, ...ordersEn, ...riskEn },
-  kk: { ...kk, ...sheltersKk, ...reportKk, ...casesKk, ...ordersKk, ...riskKk },
-  ru: { ...ru, ...sheltersRu, ...reportRu, ...casesRu, ...ordersRu, ...riskRu },
+  en: { ...en, ...sheltersEn, ...reportEn, ...casesEn, ...ordersEn, ...riskEn, ...notifyEn },
+  kk: { ...kk, ...sheltersKk, ...reportKk, ...casesKk, ...ordersKk, ...riskKk, ...notifyKk },
+  ru: { ...ru, ...sheltersRu, ...reportRu, ...casesRu, ...ordersRu, ...riskRu, ...notifyRu },
 };
 
 export const DEMO_PASSWORD = 'qorgau-demo-2026';
@@ -42,6 +45,35 @@ export async function phoneShot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 360, height: 740 });
   await shot(page, name);
   if (before) await page.setViewportSize(before);
+}
+
+/** The signed-in user's CSRF token (the page's cookies). */
+export async function csrf(page: Page): Promise<string> {
+  const res = await page.request.get('/api/v1/session');
+  return ((await res.json()) as { csrf_token: string }).csrf_token;
+}
+
+/** A JSON POST as the page's signed-in user: the status and the answer's JSON. */
+export async function post(page: Page, path: string, data: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await page.request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': await csrf(page) } });
+  return { status: res.status(), body: await res.json() };
+}
+
+/** A new case of the demo people (survivor Айгүл, aggressor Серік), opened by the signed-in user's agency. */
+export async function newCase(page: Page): Promise<{ id: number; case_number: string }> {
+  const personId = async (fullName: string): Promise<number> => {
+    const { status, body } = await post(page, '/people/search', { full_name: fullName });
+    expect(status).toBe(200);
+    return (body as { people: { id: number }[] }).people[0].id;
+  };
+  const { status, body } = await post(page, '/cases', {
+    survivor_person_id: await personId('Айгүл Сәрсенқызы Жолдасбекова'),
+    aggressor_person_id: await personId('Серік Қайратұлы Бекмағамбетов'),
+    basis: 'complaint',
+    incident_types: ['physical_assault'],
+  });
+  expect(status).toBe(201);
+  return body as { id: number; case_number: string };
 }
 
 export async function login(page: Page, username = 'admin', password = DEMO_PASSWORD): Promise<void> {

@@ -4,7 +4,7 @@
 // Each test makes its own case through the API (the tests share one server).
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { login, messages, phoneShot, shot } from './helpers';
+import { login, messages, newCase, phoneShot, post, shot } from './helpers';
 
 const { en, kk, ru } = messages;
 type Key = keyof typeof en;
@@ -43,32 +43,6 @@ function msg(key: Key, params: Record<string, string | number> = {}): string {
 const levelName = (level: Level): string => en[`risk.level.${level}`];
 
 test.use({ timezoneId: 'Asia/Almaty' });
-
-async function csrf(page: Page): Promise<string> {
-  return ((await (await page.request.get('/api/v1/session')).json()) as { csrf_token: string }).csrf_token;
-}
-
-async function post(page: Page, path: string, data: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await page.request.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': await csrf(page) } });
-  return { status: res.status(), body: await res.json() };
-}
-
-/** A new case of the demo people, opened by the signed-in user's agency. */
-async function newCase(page: Page): Promise<{ id: number; case_number: string }> {
-  const personId = async (fullName: string): Promise<number> => {
-    const { status, body } = await post(page, '/people/search', { full_name: fullName });
-    expect(status).toBe(200);
-    return (body as { people: { id: number }[] }).people[0].id;
-  };
-  const { status, body } = await post(page, '/cases', {
-    survivor_person_id: await personId('Айгүл Сәрсенқызы Жолдасбекова'),
-    aggressor_person_id: await personId('Серік Қайратұлы Бекмағамбетов'),
-    basis: 'complaint',
-    incident_types: ['physical_assault'],
-  });
-  expect(status).toBe(201);
-  return body as { id: number; case_number: string };
-}
 
 async function instrument(page: Page): Promise<Instrument> {
   const res = await page.request.get('/api/v1/risk/instruments/qorgau-risk-1');

@@ -3,14 +3,17 @@
 // Placeholders are written {name} and filled in by t().
 
 import { helpEn } from './help.en';
+import { inboxEn } from './inbox.en';
 import type { CasesMessages } from './cases.en';
 import type { OrdersMessages } from './orders.en';
 import type { ReportMessages } from './report.en';
+import type { NotifyMessages } from './notify.en';
 import type { RiskMessages } from './risk.en';
 import type { SheltersMessages } from './shelters.en';
 
 export const en = {
   ...helpEn,
+  ...inboxEn,
   'app.name': 'Qorgau',
   'lang.label': 'Language',
   'skip.main': 'Skip to main content',
@@ -243,4 +246,4 @@ export type Messages = Record<keyof typeof en, string>;
 /** Every key, including those of catalogues that load with the staff area (see
  * lib/i18n.svelte.ts registerMessages): t() accepts them all. */
 export type MessageKey = keyof typeof en | keyof SheltersMessages | keyof ReportMessages | keyof CasesMessages | keyof OrdersMessages
-  | keyof RiskMessages;
+  | keyof RiskMessages | keyof NotifyMessages;

@@ -1,9 +1,11 @@
 // Қазақша. Keys must match en.ts exactly (checked by TypeScript).
 import type { Messages } from './en';
 import { helpKk } from './help.kk';
+import { inboxKk } from './inbox.kk';
 
 export const kk: Messages = {
   ...helpKk,
+  ...inboxKk,
   'app.name': 'Qorgau',
   'lang.label': 'Тіл',
   'skip.main': 'Негізгі мазмұнға өту',

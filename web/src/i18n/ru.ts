@@ -1,9 +1,11 @@
 // Русский. Keys must match en.ts exactly (checked by TypeScript).
 import type { Messages } from './en';
 import { helpRu } from './help.ru';
+import { inboxRu } from './inbox.ru';
 
 export const ru: Messages = {
   ...helpRu,
+  ...inboxRu,
   'app.name': 'Qorgau',
   'lang.label': 'Язык',
   'skip.main': 'Перейти к основному содержанию',

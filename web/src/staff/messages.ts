@@ -10,6 +10,9 @@ import { ordersRu } from '../i18n/orders.ru';
 import { reportEn } from '../i18n/report.en';
 import { reportKk } from '../i18n/report.kk';
 import { reportRu } from '../i18n/report.ru';
+import { notifyEn } from '../i18n/notify.en';
+import { notifyKk } from '../i18n/notify.kk';
+import { notifyRu } from '../i18n/notify.ru';
 import { riskEn } from '../i18n/risk.en';
 import { riskKk } from '../i18n/risk.kk';
 import { riskRu } from '../i18n/risk.ru';
@@ -27,3 +30,5 @@ registerMessages({ en: ordersEn, kk: ordersKk, ru: ordersRu });
 // Risk: the case's risk panel, the assessment and the due reviews (also names the risk events of
 // the case timeline).
 registerMessages({ en: riskEn, kk: riskKk, ru: riskRu });
+// Notifications to her (consent, the list, the aggressor's release) and the incident form.
+registerMessages({ en: notifyEn, kk: notifyKk, ru: notifyRu });
