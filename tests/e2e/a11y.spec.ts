@@ -1,7 +1,7 @@
 // Accessibility: axe finds no serious or critical violations (WCAG 2.2 A/AA rules).
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { login, messages } from './helpers';
+import { login, messages, newCase } from './helpers';
 
 const { en } = messages;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -27,6 +27,7 @@ for (const width of [1280, 360]) {
       ['/self-check', en['help.check.heading']],
       ['/report', en['report.heading']],
       ['/report/status', en['status.heading']],
+      ['/inbox', en['inbox.heading']],
     ] as const) {
       test(`public page ${path}`, async ({ page }) => {
         await page.goto(path);
@@ -256,6 +257,56 @@ for (const width of [1280, 360]) {
       await page.getByRole('link', { name: en['orders.nav.expiring'] }).click();
       await expect(page.getByRole('table')).toBeVisible();
       await expectNoSeriousViolations(page, en['orders.nav.expiring']);
+    });
+
+    test('notification screens: her consent form with a refused field, the code and secret, the list, the release, her inbox, the incident form', async ({ page, browser }) => {
+      test.setTimeout(60_000);
+      await login(page, 'inspector');
+      const c = await newCase(page);
+      await page.goto(`/staff/cases/${c.id}`);
+      const panel = page.getByRole('region', { name: en['notify.heading'], exact: true });
+      await panel.getByRole('button', { name: en['notify.record'] }).click();
+      await panel.getByLabel(en['notify.channel.sms'], { exact: true }).check();
+      await panel.getByLabel(en['notify.channel.inbox']).check();
+      await panel.getByLabel(en['notify.address.sms']).fill('12');
+      await panel.getByLabel(en['notify.kind.aggressor_released']).check();
+      await panel.getByRole('button', { name: en['notify.save'] }).click();
+      await expect(panel.getByLabel(en['notify.address.sms'])).toHaveAttribute('aria-invalid', 'true');
+      await expectNoSeriousViolations(page, 'consent form with a refused field');
+      await panel.getByLabel(en['notify.address.sms']).fill('+77011234567');
+      await panel.getByRole('button', { name: en['notify.save'] }).click();
+      await expect(panel.getByTestId('inbox-secret')).toBeVisible();
+      const code = ((await panel.getByTestId('inbox-code').textContent()) ?? '').trim();
+      const secret = ((await panel.getByTestId('inbox-secret-value').textContent()) ?? '').trim();
+      await expectNoSeriousViolations(page, 'the inbox code and secret');
+      await panel.getByRole('button', { name: en['notify.secret.done'] }).click();
+      await panel.getByRole('button', { name: en['notify.release.open'] }).click();
+      await panel.getByRole('button', { name: en['notify.release.submit'] }).click();
+      await expect(panel.getByRole('button', { name: en['notify.release.confirm'] })).toBeVisible();
+      await expectNoSeriousViolations(page, 'the release with its confirm step');
+      await panel.getByRole('button', { name: en['notify.release.confirm'] }).click();
+      await expect(panel.getByRole('table')).toBeVisible();
+      await panel.getByRole('button', { name: en['notify.withdraw'] }).click();
+      await expectNoSeriousViolations(page, 'the notifications list and the withdraw confirm step');
+
+      const risk = page.getByRole('region', { name: en['risk.panel.heading'], exact: true });
+      await risk.getByRole('button', { name: en['incident.open'] }).click();
+      await risk.getByRole('button', { name: en['incident.save'] }).click();
+      await expect(risk.getByRole('group', { name: en['incident.types'] })).toHaveAttribute('aria-invalid', 'true');
+      await expectNoSeriousViolations(page, 'the incident form with a missing field');
+
+      // Her inbox with a message.
+      const herContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width, height: 800 } });
+      const her = await herContext.newPage();
+      await her.goto('/inbox');
+      await her.getByLabel(en['inbox.code'], { exact: true }).fill(code);
+      await her.getByLabel(en['inbox.secret'], { exact: true }).fill(secret);
+      await expect(async () => {
+        await her.getByRole('button', { name: en['inbox.open'] }).click();
+        await expect(her.getByTestId('inbox-message')).toHaveCount(1, { timeout: 1_000 });
+      }).toPass({ timeout: 15_000 });
+      await expectNoSeriousViolations(her, 'her inbox with a message');
+      await herContext.close();
     });
 
     test('crisis-centre screens', async ({ page, browser }) => {
