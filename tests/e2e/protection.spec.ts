@@ -112,6 +112,10 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await form.getByLabel(en['orders.issue.durationDays']).fill('31');
   await form.getByRole('button', { name: en['orders.issue.submit'] }).click();
   await expect(form.getByRole('alert')).toContainText('outside the legal bounds');
+  // Said at the refused field (duration_days), which is marked invalid and takes focus.
+  await expect(form.getByLabel(en['orders.issue.durationDays'])).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel(en['orders.issue.durationDays'])).toHaveAccessibleDescription(/outside the legal bounds/);
+  await expect(form.getByLabel(en['orders.issue.durationDays'])).toBeFocused();
   await expect(orders).toContainText(en['orders.none']);
   await form.getByLabel(en['orders.issue.durationDays']).fill('30');
   const issuedReply = officer.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${created.id}/orders`) && r.request().method() === 'POST');
