@@ -158,6 +158,22 @@ test('staff confirm an urgent message she confirmed by phone, and withdraw her c
   await panel.getByRole('button', { name: msg('notify.list.acknowledgeLabel', { kind: en['notify.kind.aggressor_released'] }) }).click();
   await expect(panel.getByRole('table')).toContainText(en['notify.status.acknowledged']);
   await expect(panel.getByRole('table')).toContainText(en['notify.by.staff']);
+  await expect(panel.getByRole('button', { name: en['notify.list.acknowledge'] })).toHaveCount(0);
+
+  // Changing her consent starts from the one on record.
+  await panel.getByRole('button', { name: en['notify.change'] }).click();
+  await expect(panel.getByLabel(en['notify.address.email'])).toHaveValue('her@example.kz');
+  await expect(panel.getByLabel(en['notify.kind.aggressor_released'])).toBeChecked();
+  await expect(panel.getByLabel(en['notify.kind.order_served'])).not.toBeChecked();
+  await expect(panel.getByLabel(en['notify.detailName.minimal'])).toBeChecked();
+  await expect(panel.getByLabel(en['notify.channel.inbox'])).not.toBeChecked();
+  // In Kazakh, as staff may work.
+  await page.getByRole('button', { name: 'Қазақша' }).click();
+  const kkPanel = page.getByRole('region', { name: messages.kk['notify.heading'], exact: true });
+  await expect(kkPanel.getByLabel(messages.kk['notify.address.email'])).toHaveValue('her@example.kz');
+  await shot(page, 'notify-panel-kk');
+  await page.getByRole('button', { name: 'English' }).click();
+  await panel.getByRole('button', { name: en['common.cancel'] }).click();
 
   await panel.getByRole('button', { name: en['notify.withdraw'] }).click();
   await expect(panel.getByText(en['notify.withdrawConfirm'])).toBeVisible();
