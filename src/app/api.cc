@@ -211,7 +211,9 @@ http::BodyPlan Api::plan_body(const HttpRequest& request) {
   http::BodyPlan plan;
   if (request.path.rfind("/api/", 0) != 0) return plan;
   http::Router::Match match = router_.match(request.method, request.path);
-  if (!match.route || !match.route->streams_body) return plan;
+  if (!match.route) return plan;
+  plan.nonblocking = match.route->nonblocking;
+  if (!match.route->streams_body) return plan;
   try {
     std::optional<accounts::Principal> principal = authorize(request, *match.route);
     if (match.route->before_body) {

@@ -56,6 +56,12 @@ struct HttpResponse {
   std::string body;
   std::optional<BodyStream> stream;                          // when set, sent instead of `body`
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, ...)
+  // Set by a handler whose reply must wait for work that finishes on another thread (its
+  // audit entry's group commit). The server calls it once, after the handler has returned,
+  // with `resume`, which must then be called exactly once, from any thread; the response is
+  // sent only then: as it is after resume(true), replaced by a 500 internal error after
+  // resume(false). No thread waits meanwhile: the connection's coroutine is suspended.
+  std::function<void(std::function<void(bool ok)> resume)> hold;
 
   static HttpResponse json(int status, const nlohmann::json& body);
   static HttpResponse no_content();

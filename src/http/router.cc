@@ -66,8 +66,8 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
   }
   std::vector<std::string> split;
   for (std::string_view segment : segments(pattern)) split.emplace_back(segment);
-  routes_.push_back(
-      {method, std::move(pattern), access, std::move(handler), false, nullptr, std::move(split)});
+  routes_.push_back({method, std::move(pattern), access, std::move(handler), false, nullptr, false,
+                     std::move(split)});
 }
 
 void Router::add_streamed(Method method, std::string pattern, Access access, Handler handler,
@@ -75,6 +75,11 @@ void Router::add_streamed(Method method, std::string pattern, Access access, Han
   add(method, std::move(pattern), access, std::move(handler));
   routes_.back().streams_body = true;
   routes_.back().before_body = std::move(before_body);
+}
+
+void Router::add_nonblocking(Method method, std::string pattern, Access access, Handler handler) {
+  add(method, std::move(pattern), access, std::move(handler));
+  routes_.back().nonblocking = true;
 }
 
 Router::Match Router::match(Method method, const std::string& path) const {

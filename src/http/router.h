@@ -58,6 +58,10 @@ struct Route {
   // anyway (a wrong receipt, a throttle) does not send its file first. The
   // handler runs only if it passed; its request then has no body yet.
   HeaderCheck before_body;
+  // The handler never waits (indexed reads of the database and computation only; it may
+  // hold its reply for a group commit with HttpResponse::hold), so the server runs it on the
+  // network event loop instead of handing it to a worker thread and back (see BodyPlan).
+  bool nonblocking = false;
   // The pattern split at '/', once when the route is added ("{name}" segments are parameters).
   std::vector<std::string> segments;
 };
@@ -68,6 +72,10 @@ class Router {
   // A route whose request body is streamed to a file (Route::streams_body).
   void add_streamed(Method method, std::string pattern, Access access, Handler handler,
                     HeaderCheck before_body = nullptr);
+  // A route whose handler never waits (Route::nonblocking): for the hottest reads, such as
+  // the field verification of orders. Anything that may take long (files, PDF, a write
+  // transaction) must use add().
+  void add_nonblocking(Method method, std::string pattern, Access access, Handler handler);
   const std::vector<Route>& routes() const { return routes_; }
 
   struct Match {

@@ -280,6 +280,7 @@ struct Server::Impl {
       std::optional<HttpResponse> refused;
       bool target_ok = false;
       std::optional<std::uint64_t> stream_limit;
+      bool nonblocking = false;
       if (!ec) {
         request.method = to_method(header.method());
         target_ok = parse_target(header.target(), request);
@@ -287,6 +288,7 @@ struct Server::Impl {
           BodyPlan plan = planner(request);
           stream_limit = plan.stream_limit;
           refused = std::move(plan.refuse);
+          nonblocking = plan.nonblocking;
         }
         std::uint64_t limit = stream_limit ? *stream_limit : options.max_body_bytes;
         auto length = head_parser.content_length();
@@ -344,11 +346,16 @@ struct Server::Impl {
       HttpResponse response;
       if (!target_ok) {
         response = on_error(core::ErrorCode::kNotFound, request);
+      } else if (nonblocking) {
+        response = handler(request);
       } else {
         response = co_await asio::co_spawn(
             workers,
             [this, &request]() -> asio::awaitable<HttpResponse> { co_return handler(request); },
             asio::use_awaitable);
+      }
+      if (response.hold && !co_await released(response.hold)) {
+        response = on_error(core::ErrorCode::kInternal, request);
       }
       remove_body_file(request);
       bool keep_alive = wants_keep_alive && !stopping;
@@ -373,6 +380,22 @@ struct Server::Impl {
     if (stopping && connections.empty()) {
       asio::post(control, [this] { grace_timer.cancel(); });
     }
+  }
+
+  // Suspends the connection's coroutine until `hold` resumes it (from whatever thread), then
+  // continues on the connection's own loop; returns what the hold reported.
+  static asio::awaitable<bool> released(
+      const std::function<void(std::function<void(bool)>)>& hold) {
+    auto executor = co_await asio::this_coro::executor;
+    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(bool)>(
+        [&hold, executor](auto completion) {
+          // std::function needs a copyable callable; the completion is move-only.
+          auto shared = std::make_shared<decltype(completion)>(std::move(completion));
+          hold([shared, executor](bool ok) {
+            asio::post(executor, [shared, ok] { std::move (*shared)(ok); });
+          });
+        },
+        asio::use_awaitable);
   }
 
   // Deletes a streamed body's file, unless the handler moved it away.

@@ -16,7 +16,9 @@
 //    whole transactions, so nothing is half-written), then run() returns;
 //  - handlers run on a pool of `threads` threads and may block (database);
 //    reading and writing the network is done by `io_threads` event loops,
-//    which never run a handler.
+//    which run only the handlers planned as nonblocking (BodyPlan);
+//  - a response with a `hold` is sent only once the hold resumes it, and no
+//    thread waits for it meanwhile.
 #pragma once
 
 #include <atomic>
@@ -55,6 +57,9 @@ struct BodyPlan {
   // Set: answer this at once without reading the body, then close (for a
   // streamed route the caller may not use: no gigabytes from strangers).
   std::optional<HttpResponse> refuse;
+  // Run the handler on the connection's event loop, not on a worker (Route::nonblocking):
+  // only for handlers that never wait.
+  bool nonblocking = false;
 };
 
 class Server {

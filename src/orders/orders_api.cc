@@ -1,6 +1,10 @@
 #include "orders/orders_api.h"
 
 #include <algorithm>
+#include <exception>
+#include <functional>
+
+#include <spdlog/spdlog.h>
 
 #include "cases/case_access.h"
 #include "cases/case_query.h"
@@ -249,6 +253,28 @@ HttpResponse case_orders(app::Services& s, RequestContext& ctx) {
   return HttpResponse::json(200, {{"orders", out}});
 }
 
+// Holds a reply until its audit entry has been committed by the group committer, without
+// keeping a thread waiting (HttpResponse::hold): the reply is never sent unaudited.
+std::function<void(std::function<void(bool)>)> hold_until_audited(app::Services& s,
+                                                                  audit::AuditEvent entry) {
+  return [&s, entry = std::move(entry)](std::function<void(bool)> resume) {
+    s.committer().submit([&s, entry](store::Connection& c) { s.audit().append(c, entry); },
+                         [action = entry.action, resume](std::exception_ptr error) {
+                           if (error) {
+                             try {
+                               std::rethrow_exception(error);
+                             } catch (const std::exception& e) {
+                               spdlog::error("{}: audit entry not stored: {}", action, e.what());
+                             } catch (...) {
+                               spdlog::error("{}: audit entry not stored", action);
+                             }
+                           }
+                           resume(!error);
+                         });
+  };
+}
+
+// Runs on the event loop (Router::add_nonblocking): validation, one indexed read, decryption.
 HttpResponse verify(app::Services& s, RequestContext& ctx) {
   JsonBody body(ctx.request, {"iin", "full_name", "birth_date"});
   auto iin = body.optional_string("iin", 32);
@@ -289,10 +315,11 @@ HttpResponse verify(app::Services& s, RequestContext& ctx) {
                    {"conditions", conditions_json(o.conditions)},
                    {"protected_contact_route", o.protected_contact_route}});
   }
-  audit::AuditEvent entry = event(ctx, "orders.verify", "order", shown.empty() ? "none" : shown);
-  s.committer().run([&](store::Connection& c) { s.audit().append(c, entry); });
-  return HttpResponse::json(
+  HttpResponse response = HttpResponse::json(
       200, {{"checked_at", now}, {"under_active_order", !found.empty()}, {"orders", out}});
+  response.hold =
+      hold_until_audited(s, event(ctx, "orders.verify", "order", shown.empty() ? "none" : shown));
+  return response;
 }
 
 HttpResponse record_violation(app::Services& s, RequestContext& ctx) {
@@ -389,8 +416,9 @@ void register_order_routes(http::Router& router, app::Services& s) {
              [&s](RequestContext& ctx) { return case_orders(s, ctx); });
   router.add(Method::kGet, "/api/v1/orders", Access::need(Permission::kCasesRead),
              [&s](RequestContext& ctx) { return list_orders(s, ctx); });
-  router.add(Method::kPost, "/api/v1/orders/verify", Access::need(Permission::kOrdersVerify),
-             [&s](RequestContext& ctx) { return verify(s, ctx); });
+  router.add_nonblocking(Method::kPost, "/api/v1/orders/verify",
+                         Access::need(Permission::kOrdersVerify),
+                         [&s](RequestContext& ctx) { return verify(s, ctx); });
   // Any officer who may verify records the violation they found (orders.write holders all
   // have orders.verify).
   router.add(Method::kPost, "/api/v1/orders/{id}/violations",

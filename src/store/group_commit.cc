@@ -17,14 +17,25 @@ GroupCommitter::~GroupCommitter() {
 }
 
 void GroupCommitter::run(std::function<void(Connection&)> work) {
-  std::future<void> result;
+  std::promise<void> committed;
+  std::future<void> result = committed.get_future();
+  submit(std::move(work), [&committed](std::exception_ptr error) {
+    if (error) {
+      committed.set_exception(error);
+    } else {
+      committed.set_value();
+    }
+  });
+  result.get();
+}
+
+void GroupCommitter::submit(std::function<void(Connection&)> work,
+                            std::function<void(std::exception_ptr)> done) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back(Unit{std::move(work), {}});
-    result = queue_.back().done.get_future();
+    queue_.push_back(Unit{std::move(work), std::move(done)});
   }
   wake_.notify_one();
-  result.get();
 }
 
 std::size_t GroupCommitter::batches() const {
@@ -72,20 +83,14 @@ void GroupCommitter::commit_batch(std::deque<Unit>& batch) {
     } catch (...) {
       // The transaction is gone either way; the callers hear the first error.
     }
-    for (auto& unit : batch) unit.done.set_exception(error);
+    for (auto& unit : batch) unit.done(error);
     return;
   }
   {
     std::lock_guard lock(mutex_);
     ++batches_;
   }
-  for (size_t i = 0; i < batch.size(); ++i) {
-    if (failures[i]) {
-      batch[i].done.set_exception(failures[i]);
-    } else {
-      batch[i].done.set_value();
-    }
-  }
+  for (size_t i = 0; i < batch.size(); ++i) batch[i].done(failures[i]);
 }
 
 }  // namespace qorgau::store

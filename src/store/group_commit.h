@@ -44,13 +44,19 @@ class GroupCommitter {
   // what `work` threw (its changes undone) or what the commit threw.
   void run(std::function<void(Connection&)> work);
 
+  // Hands `work` in and returns at once. `done` is called on the committer's thread once the
+  // batch holding the work has committed (with nullptr) or with what `work` or the commit
+  // threw (the work's changes undone). `done` must be quick and must not throw: it belongs
+  // to everyone in the batch (a server posts its connection's continuation from it).
+  void submit(std::function<void(Connection&)> work, std::function<void(std::exception_ptr)> done);
+
   // Batches committed so far (for benchmarks and tests).
   std::size_t batches() const;
 
  private:
   struct Unit {
     std::function<void(Connection&)> work;
-    std::promise<void> done;
+    std::function<void(std::exception_ptr)> done;
   };
   void loop();
   void commit_batch(std::deque<Unit>& batch);

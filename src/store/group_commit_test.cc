@@ -1,5 +1,6 @@
 // Group commit against a real SQLite file: units handed in together share one
-// commit, a failing unit is undone alone, and run() returns only after commit.
+// commit, a failing unit is undone alone, and run() returns (submit() calls back) only
+// after commit.
 #include "store/group_commit.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <future>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -104,6 +106,46 @@ TEST_F(GroupCommitTest, AFailingUnitIsUndoneAloneAndItsCallerHearsWhy) {
   EXPECT_EQ(failure.get_future().get(), "bad unit");
   EXPECT_EQ(count(), 2);
   EXPECT_FALSE(reader_->query_one("SELECT id FROM notes WHERE text = 'undone'"));
+}
+
+TEST_F(GroupCommitTest, SubmitCallsBackAfterTheCommitAndWithEachUnitsOwnError) {
+  std::promise<void> all_done;
+  std::atomic<int> remaining{3};
+  std::vector<std::int64_t> seen_committed;  // rows another connection saw from each callback
+  std::string failure;
+  auto finish = [&] {
+    if (--remaining == 0) all_done.set_value();
+  };
+  GroupCommitter committer(db_);
+  // Callbacks run one after another on the committer's thread, so they may share state.
+  for (const char* text : {"one", "two"}) {
+    committer.submit([text](Connection& c) { insert(c, text); },
+                     [&](std::exception_ptr error) {
+                       EXPECT_FALSE(error);
+                       seen_committed.push_back(count());
+                       finish();
+                     });
+  }
+  committer.submit(
+      [](Connection& c) {
+        insert(c, "undone");
+        throw std::runtime_error("bad unit");
+      },
+      [&](std::exception_ptr error) {
+        try {
+          std::rethrow_exception(error);
+        } catch (const std::runtime_error& e) {
+          failure = e.what();
+        }
+        finish();
+      });
+  all_done.get_future().get();
+  // Each callback came after its own row was visible to another connection: committed.
+  ASSERT_EQ(seen_committed.size(), 2u);
+  EXPECT_GE(seen_committed[0], 1);
+  EXPECT_EQ(seen_committed[1], 2);
+  EXPECT_EQ(failure, "bad unit");
+  EXPECT_EQ(count(), 2);
 }
 
 TEST_F(GroupCommitTest, StoppingFinishesWhatWasHandedIn) {
