@@ -2,7 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace qorgau::store {
 
@@ -39,7 +44,7 @@ class SqliteConnection : public Connection {
   }
 
   ~SqliteConnection() override {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (auto& [sql, prepared] : cache_) sqlite3_finalize(prepared.stmt);
     sqlite3_close_v2(db_);
   }
 
@@ -65,10 +70,12 @@ class SqliteConnection : public Connection {
 
   void execute_script(std::string_view sql) override { exec_plain(expand_sqlite_macros(sql)); }
 
-  void begin() override { exec_plain("BEGIN IMMEDIATE"); }
-  void commit() override { exec_plain("COMMIT"); }
+  // Through the statement cache: a group commit begins and commits often, and sqlite3_exec
+  // would parse the statement each time.
+  void begin() override { execute("BEGIN IMMEDIATE", {}); }
+  void commit() override { execute("COMMIT", {}); }
   void rollback() override {
-    if (!sqlite3_get_autocommit(db_)) exec_plain("ROLLBACK");
+    if (!sqlite3_get_autocommit(db_)) execute("ROLLBACK", {});
   }
 
  private:
@@ -83,29 +90,43 @@ class SqliteConnection : public Connection {
     }
   }
 
+  // A prepared statement and where each of its parameters $1, $2, ... is bound (SQLite
+  // numbers named parameters in order of first appearance, which need not be 1, 2, ...).
+  struct Prepared {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<int> slots;  // slots[i]: the index of $i+1, 0 when the statement lacks it
+  };
+
   // Prepared statements are cached per connection for the life of the
   // connection; module SQL is a fixed set of strings.
   sqlite3_stmt* prepare(std::string_view sql, const std::vector<Value>& params) {
-    std::string key(sql);
-    auto it = cache_.find(key);
-    sqlite3_stmt* stmt = nullptr;
-    if (it != cache_.end()) {
-      stmt = it->second;
-    } else {
-      int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
-                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      Prepared prepared;
+      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &prepared.stmt, nullptr);
       if (rc != SQLITE_OK) fail(db_, rc, "cannot prepare statement");
-      cache_.emplace(std::move(key), stmt);
+      int count = sqlite3_bind_parameter_count(prepared.stmt);
+      for (int index = 1; index <= count; ++index) {
+        const char* name = sqlite3_bind_parameter_name(prepared.stmt, index);
+        int number = name && name[0] == '$' ? std::atoi(name + 1) : 0;
+        if (number <= 0) continue;  // not one of ours ($1, $2, ...): never bound
+        if (prepared.slots.size() < static_cast<size_t>(number)) prepared.slots.resize(number);
+        prepared.slots[number - 1] = index;
+      }
+      it = cache_.emplace(std::string(sql), std::move(prepared)).first;
     }
-    sqlite3_clear_bindings(stmt);
-    for (size_t i = 0; i < params.size(); ++i) bind(stmt, i, params[i]);
-    return stmt;
+    const Prepared& prepared = it->second;
+    sqlite3_clear_bindings(prepared.stmt);
+    for (size_t i = 0; i < params.size(); ++i) {
+      int slot = i < prepared.slots.size() ? prepared.slots[i] : 0;
+      if (slot == 0) throw StoreError("statement has no parameter $" + std::to_string(i + 1));
+      bind(prepared.stmt, slot, params[i]);
+    }
+    return prepared.stmt;
   }
 
-  void bind(sqlite3_stmt* stmt, size_t i, const Value& value) {
-    std::string name = "$" + std::to_string(i + 1);
-    int index = sqlite3_bind_parameter_index(stmt, name.c_str());
-    if (index == 0) throw StoreError("statement has no parameter " + name);
+  void bind(sqlite3_stmt* stmt, int index, const Value& value) {
     int rc = std::visit(
         [&](const auto& v) -> int {
           using T = std::decay_t<decltype(v)>;
@@ -158,7 +179,12 @@ class SqliteConnection : public Connection {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // Looked up by string_view, so finding a cached statement allocates nothing.
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, Prepared, SqlHash, std::equal_to<>> cache_;
 };
 
 }  // namespace

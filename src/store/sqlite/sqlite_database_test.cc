@@ -141,6 +141,20 @@ TEST_F(SqliteDatabaseTest, NumberedParametersIncludingReuse) {
   EXPECT_EQ(found[0].text(0), "x-20");
 }
 
+TEST_F(SqliteDatabaseTest, AValueForAParameterTheStatementLacksIsRefused) {
+  // Twice: the second time the statement (and where its parameters go) comes from the cache.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    EXPECT_THROW(conn().query("SELECT $1", {std::int64_t{1}, std::int64_t{2}}), StoreError);
+    EXPECT_THROW(conn().query("SELECT $2", {std::int64_t{1}}), StoreError);
+    EXPECT_EQ(conn().query_one("SELECT $1", {std::int64_t{3}})->integer(0), 3);
+    // Numbers appearing in reverse order still bind by number.
+    auto reversed =
+        conn().query_one("SELECT $3, $2, $1", {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}});
+    EXPECT_EQ(reversed->integer(0), 3);
+    EXPECT_EQ(reversed->integer(2), 1);
+  }
+}
+
 TEST_F(SqliteDatabaseTest, CachedStatementGetsFreshBindingsEachTime) {
   conn().execute("CREATE TABLE p (a INTEGER, b INTEGER)");
   const std::string sql = "INSERT INTO p (a, b) VALUES ($1, $2)";
