@@ -8,6 +8,7 @@
 
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <condition_variable>
 #include <limits>
 #include <mutex>
 #include <random>
@@ -135,6 +136,9 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::mutex mutex;
   std::set<std::shared_ptr<Connection>> connections;
+  std::mutex holds_mutex;
+  std::condition_variable holds_done;
+  int holds_pending = 0;  // guarded by holds_mutex
 
   static std::vector<std::unique_ptr<asio::io_context>> make_loops(int io_threads) {
     int count = io_threads > 0 ? io_threads : static_cast<int>(std::thread::hardware_concurrency());
@@ -383,19 +387,35 @@ struct Server::Impl {
   }
 
   // Suspends the connection's coroutine until `hold` resumes it (from whatever thread), then
-  // continues on the connection's own loop; returns what the hold reported.
-  static asio::awaitable<bool> released(
-      const std::function<void(std::function<void(bool)>)>& hold) {
+  // continues on the connection's own loop; returns what the hold reported. Each hold not yet
+  // resumed is counted, so run() does not return (and the loops are not destroyed) while a
+  // resume could still post to them.
+  asio::awaitable<bool> released(const std::function<void(std::function<void(bool)>)>& hold) {
     auto executor = co_await asio::this_coro::executor;
+    {
+      std::lock_guard lock(holds_mutex);
+      ++holds_pending;
+    }
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(bool)>(
-        [&hold, executor](auto completion) {
+        [this, &hold, executor](auto completion) {
           // std::function needs a copyable callable; the completion is move-only.
           auto shared = std::make_shared<decltype(completion)>(std::move(completion));
-          hold([shared, executor](bool ok) {
-            asio::post(executor, [shared, ok] { std::move (*shared)(ok); });
+          // Counts as the loop's outstanding work until posted: during a graceful shutdown the
+          // loop must not run out of work and return while a reply is held.
+          auto loop = asio::prefer(executor, asio::execution::outstanding_work.tracked);
+          hold([this, shared, loop](bool ok) {
+            asio::post(loop, [shared, ok] { std::move (*shared)(ok); });
+            std::lock_guard lock(holds_mutex);
+            if (--holds_pending == 0) holds_done.notify_all();
           });
         },
         asio::use_awaitable);
+  }
+
+  // Waits until every hold has resumed (see released()).
+  void wait_for_holds() {
+    std::unique_lock lock(holds_mutex);
+    holds_done.wait(lock, [this] { return holds_pending == 0; });
   }
 
   // Deletes a streamed body's file, unless the handler moved it away.
@@ -489,6 +509,10 @@ void Server::run() {
   s.io.run();
   for (auto& t : pool) t.join();
   s.workers.join();
+  // After a forced stop (grace over) a held reply may still be waiting for its hold, whose
+  // resume posts to a loop: the loops must outlive it. Holds always resume (a group commit
+  // finishes every unit handed in), so this wait ends.
+  s.wait_for_holds();
   spdlog::info("server stopped");
 }
 

@@ -132,6 +132,16 @@ TEST_F(ServerTest, AHeldResponseWaitsForItsHoldWithoutBlockingTheWorker) {
   EXPECT_NE(reply.body.find("/held"), std::string::npos);
 }
 
+TEST_F(ServerTest, AShutdownStillSendsAHeldReplyOnceItsHoldResumes) {
+  auto held = std::async(std::launch::async, [this] { return fetch(port_, "/held"); });
+  std::this_thread::sleep_for(200ms);  // the request is in, its reply held
+  server_->stop();
+  std::this_thread::sleep_for(200ms);
+  EXPECT_EQ(held.wait_for(0ms), std::future_status::timeout);
+  release_.set_value();
+  EXPECT_EQ(held.get().status, 200);
+}
+
 TEST_F(ServerTest, AHoldThatFailsTurnsTheReplyIntoAnInternalError) {
   release_.set_value();
   Reply reply = fetch(port_, "/held-fails");
