@@ -1,5 +1,8 @@
 #include "app/services.h"
 
+#include <algorithm>
+#include <thread>
+
 #include <sys/stat.h>
 
 #include <spdlog/spdlog.h>
@@ -49,8 +52,11 @@ Services::Services(Config config, const core::Clock& clock)
       spdlog::info("applied {} migration(s); schema version {}", applied, schema_version_);
   }
   ::chmod((config_.data_dir / "qorgau.db").c_str(), 0600);
-  pool_ =
-      std::make_unique<store::ConnectionPool>(*database_, static_cast<size_t>(config_.threads) + 2);
+  // One connection for each handler thread, each event loop (nonblocking routes run there, one
+  // per core, and must never wait for a lease behind slow handlers) and the scheduler, plus one.
+  size_t loops = std::max(1u, std::thread::hardware_concurrency());
+  pool_ = std::make_unique<store::ConnectionPool>(
+      *database_, static_cast<size_t>(config_.threads) + loops + 2);
   committer_ = std::make_unique<store::GroupCommitter>(*database_);
   protector_ = std::make_unique<crypto::Protector>(*keyring_);
   chain_ = std::make_unique<crypto::HashChain>(*keyring_);
