@@ -100,7 +100,7 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await expect(orders).toContainText(en['orders.none']);
   await orders.getByRole('button', { name: en['orders.issue.open'] }).click();
   const form = orders.getByRole('form', { name: en['orders.issue.heading'] });
-  await expect(form.getByLabel(en['orders.issue.kind'])).toHaveValue('police_protective');
+  await expect(form.getByRole('group', { name: en['orders.issue.kind'] }).getByRole('radio', { name: en['orders.kind.police_protective'] })).toBeChecked();
   await expect(form.getByLabel(en['orders.issue.durationDays'])).toHaveValue('30');
   await expect(form.getByLabel(en['orders.condition.no_contact'])).toBeChecked();
   await form.getByLabel(en['orders.condition.no_approach'], { exact: true }).check();
