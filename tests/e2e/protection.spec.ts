@@ -240,6 +240,13 @@ test('an order is extended within the law’s bounds, then revoked', async ({ br
   const revoke = card.getByRole('form', { name: msg('orders.revokeLabel', { number: order.number }) });
   await revoke.getByLabel(en['orders.revoke.reason']).selectOption('issued_in_error');
   await revoke.getByRole('button', { name: en['orders.revoke.submit'] }).click();
+  // It cannot be undone: asked once more, with the question focused; Cancel keeps the order.
+  const question = revoke.getByRole('group', { name: msg('orders.revoke.confirm', { number: order.number }) });
+  await expect(question.getByText(msg('orders.revoke.confirm', { number: order.number }))).toBeFocused();
+  await question.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(card).toContainText(en['orders.status.active']);
+  await revoke.getByRole('button', { name: en['orders.revoke.submit'] }).click();
+  await revoke.getByRole('button', { name: en['orders.revoke.confirmYes'] }).click();
   await expect(orders.getByRole('status')).toHaveText(msg('orders.revoked.done', { number: order.number }));
   await expect(card).toContainText(en['orders.status.revoked']);
   await expect(card.getByRole('button')).toHaveCount(0);

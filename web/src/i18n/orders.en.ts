@@ -97,6 +97,8 @@ export const ordersEn = {
   'orders.revokeLabel': 'Revoke order {number}',
   'orders.revoke.reason': 'Reason',
   'orders.revoke.submit': 'Revoke order',
+  'orders.revoke.confirm': 'Revoke order {number}? It stops protecting her at once, and a revoked order cannot be restored.',
+  'orders.revoke.confirmYes': 'Yes, revoke',
   'orders.revoked.done': 'Order {number} is revoked.',
   'orders.cancel': 'Cancel',
 

@@ -97,6 +97,8 @@ export const ordersKk: OrdersMessages = {
   'orders.revokeLabel': '{number} нұсқамасының күшін жою',
   'orders.revoke.reason': 'Себебі',
   'orders.revoke.submit': 'Нұсқаманың күшін жою',
+  'orders.revoke.confirm': '{number} нұсқамасының күшін жоясыз ба? Нұсқама оны бірден қорғамайтын болады, ал күші жойылған нұсқаманы қалпына келтіру мүмкін емес.',
+  'orders.revoke.confirmYes': 'Иә, күшін жою',
   'orders.revoked.done': '{number} нұсқамасының күші жойылды.',
   'orders.cancel': 'Болдырмау',
 

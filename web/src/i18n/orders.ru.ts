@@ -97,6 +97,8 @@ export const ordersRu: OrdersMessages = {
   'orders.revokeLabel': 'Отменить предписание {number}',
   'orders.revoke.reason': 'Причина',
   'orders.revoke.submit': 'Отменить предписание',
+  'orders.revoke.confirm': 'Отменить предписание {number}? Оно сразу перестанет её защищать, а отменённое предписание восстановить нельзя.',
+  'orders.revoke.confirmYes': 'Да, отменить',
   'orders.revoked.done': 'Предписание {number} отменено.',
   'orders.cancel': 'Отмена',
 
