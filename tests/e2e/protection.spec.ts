@@ -214,7 +214,13 @@ test('an order is extended within the law’s bounds, then revoked', async ({ br
   await orders.getByRole('button', { name: en['orders.issue.open'] }).click();
   const form = orders.getByRole('form', { name: en['orders.issue.heading'] });
   await form.getByLabel(en['orders.issue.durationDays']).fill('10');
-  await form.getByLabel(en['orders.issue.contactRoute']).fill('Through the crisis centre only');
+  // No way to contact her safely: said at that field, which takes focus; nothing is sent.
+  await form.getByRole('button', { name: en['orders.issue.submit'] }).click();
+  const routeField = form.getByLabel(en['orders.issue.contactRoute']);
+  await expect(routeField).toHaveAttribute('aria-invalid', 'true');
+  await expect(routeField).toHaveAccessibleDescription(new RegExp(`^${en['orders.issue.missing']}`));
+  await expect(routeField).toBeFocused();
+  await routeField.fill('Through the crisis centre only');
   const issuedReply = officer.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${created.id}/orders`) && r.request().method() === 'POST');
   await form.getByRole('button', { name: en['orders.issue.submit'] }).click();
   const order = (await (await issuedReply).json()) as { number: string; starts_on: string; ends_on: string };
