@@ -204,6 +204,16 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await expect(row.getByRole('link', { name: created.case_number })).toHaveAttribute('href', `/staff/cases/${created.id}`);
   await expect(row.getByRole('cell').last()).toHaveText('29');
   await shot(officer, 'protection-6-expiring');
+  // Showing the list again takes focus to it.
+  await officer.getByRole('button', { name: en['orders.expiring.show'] }).click();
+  await expect(officer.getByRole('region', { name: en['orders.expiring.caption'] })).toBeFocused();
+  // On a phone each order is a card: its days left are on screen, named, not off to the right.
+  await officer.setViewportSize({ width: 360, height: 740 });
+  const daysLeft = row.getByRole('cell').last();
+  const box = await daysLeft.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+  expect(await daysLeft.evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe(`"${en['orders.expiring.daysLeft']}"`);
+  await shot(officer, 'protection-7-expiring-360');
 });
 
 test('an order is extended within the law’s bounds, then revoked', async ({ browser }) => {

@@ -169,6 +169,7 @@ export const ordersEn = {
   'orders.expiring.status': 'Status',
   'orders.expiring.endsOn': 'Last day',
   'orders.expiring.daysLeft': 'Days left',
+  'orders.expiring.soon': 'Ends soon',
 
   // The case timeline's entries about orders (cases/TimelinePanel.svelte).
   'cases.event.order_issued': 'Protective order issued',

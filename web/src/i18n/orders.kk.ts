@@ -169,6 +169,7 @@ export const ordersKk: OrdersMessages = {
   'orders.expiring.status': 'Мәртебесі',
   'orders.expiring.endsOn': 'Соңғы күні',
   'orders.expiring.daysLeft': 'Қалған күн',
+  'orders.expiring.soon': 'Жақында аяқталады',
 
   // The case timeline's entries about orders (cases/TimelinePanel.svelte).
   'cases.event.order_issued': 'Қорғау нұсқамасы шығарылды',

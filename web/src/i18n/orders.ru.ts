@@ -169,6 +169,7 @@ export const ordersRu: OrdersMessages = {
   'orders.expiring.status': 'Статус',
   'orders.expiring.endsOn': 'Последний день',
   'orders.expiring.daysLeft': 'Осталось дней',
+  'orders.expiring.soon': 'Скоро истекает',
 
   // The case timeline's entries about orders (cases/TimelinePanel.svelte).
   'cases.event.order_issued': 'Вынесено защитное предписание',
