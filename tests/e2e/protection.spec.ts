@@ -122,6 +122,8 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await form.getByRole('button', { name: en['orders.issue.submit'] }).click();
   const order = (await (await issuedReply).json()) as { id: number; number: string; starts_on: string; ends_on: string };
   await expect(orders.getByRole('status')).toHaveText(msg('orders.issue.done', { number: order.number }));
+  // The form is gone: focus is on what happened, not lost at the top of the page.
+  await expect(orders.getByRole('status')).toBeFocused();
   const card = orders.getByRole('article', { name: msg('orders.numberKind', { number: order.number, kind: en['orders.kind.police_protective'] }) });
   await expect(card).toContainText(en['orders.status.issued']);
   await expect(card).toContainText(en['orders.notServed']);
