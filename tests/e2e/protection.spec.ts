@@ -196,6 +196,11 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await expect(after).toContainText(en['orders.status.violated']);
   await expect(after).toContainText('Outside her workplace, Kenesary street 40');
   await expect(after).toContainText(en['orders.followUp.administrative_case']);
+  // The law it rests on is named in the officer's language, not in the jurisdiction file's English.
+  await officer.getByRole('button', { name: 'Русский' }).click();
+  await expect(officer.getByRole('region', { name: messages.ru['orders.heading'] })).toContainText(messages.ru['orders.legalBasis.Administrative Code, art. 461']);
+  await expect(officer.getByRole('region', { name: messages.ru['orders.heading'] })).not.toContainText('Administrative Code');
+  await officer.getByRole('button', { name: 'English' }).click();
   await expect(officer.getByRole('region', { name: en['cases.case.timeline'] })).toContainText(en['cases.event.order_violated']);
   await shot(officer, 'protection-5-case-after-violation');
 

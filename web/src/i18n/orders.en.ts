@@ -36,6 +36,9 @@ export const ordersEn = {
   'orders.revokeReason.court_decision': 'Court decision',
   'orders.revokeReason.issued_in_error': 'Issued in error',
   'orders.revokeReason.other': 'Other reason',
+  'orders.legalBasis.Law on Prevention of Domestic Violence (2009)': 'Law on Prevention of Domestic Violence (2009)',
+  'orders.legalBasis.Administrative Code, art. 54': 'Administrative Code, art. 54',
+  'orders.legalBasis.Administrative Code, art. 461': 'Administrative Code, art. 461',
 
   'orders.range': '{from} – {to}',
   'orders.daysLeft.n': 'Last day in {n} days',

@@ -36,6 +36,9 @@ export const ordersKk: OrdersMessages = {
   'orders.revokeReason.court_decision': 'Сот шешімі',
   'orders.revokeReason.issued_in_error': 'Қателікпен шығарылған',
   'orders.revokeReason.other': 'Басқа себеп',
+  'orders.legalBasis.Law on Prevention of Domestic Violence (2009)': '«Тұрмыстық зорлық-зомбылық профилактикасы туралы» Заң (2009)',
+  'orders.legalBasis.Administrative Code, art. 54': 'ӘҚБтК, 54-бап',
+  'orders.legalBasis.Administrative Code, art. 461': 'ӘҚБтК, 461-бап',
 
   'orders.range': '{from} – {to}',
   'orders.daysLeft.n': 'Соңғы күні {n} күннен кейін',

@@ -36,6 +36,9 @@ export const ordersRu: OrdersMessages = {
   'orders.revokeReason.court_decision': 'Решение суда',
   'orders.revokeReason.issued_in_error': 'Вынесено по ошибке',
   'orders.revokeReason.other': 'Другая причина',
+  'orders.legalBasis.Law on Prevention of Domestic Violence (2009)': 'Закон «О профилактике бытового насилия» (2009)',
+  'orders.legalBasis.Administrative Code, art. 54': 'КоАП РК, ст. 54',
+  'orders.legalBasis.Administrative Code, art. 461': 'КоАП РК, ст. 461',
 
   'orders.range': '{from} – {to}',
   'orders.daysLeft.n': 'Последний день через {n} дн.',
@@ -93,7 +96,7 @@ export const ordersRu: OrdersMessages = {
   'orders.extend.submit': 'Продлить предписание',
   'orders.extend.missing': 'Выберите новый последний день.',
   'orders.extended.done': 'Предписание {number} теперь действует до {date} включительно.',
-  'orders.revoke': 'Отменить',
+  'orders.revoke': 'Отменить предписание',
   'orders.revokeLabel': 'Отменить предписание {number}',
   'orders.revoke.reason': 'Причина',
   'orders.revoke.submit': 'Отменить предписание',
