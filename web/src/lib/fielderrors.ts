@@ -59,10 +59,17 @@ function controlName(control: HTMLElement): string | null {
   return labels && labels.length > 0 ? words(labels[0].textContent) : null;
 }
 
-/** The server's message with the field's path replaced by the control's name (if it has one). */
-function humanMessage(message: string, field: string, control: HTMLElement | null): string {
-  const name = control ? controlName(control) : null;
-  return name ? message.split(field).join(name) : message;
+/**
+ * The server's message with the field's path replaced by the control's name (if it has one). The
+ * catalogue puts the path in quotes («…», “…”), in brackets or after a colon; only there is it
+ * replaced, so a path that is also a word ("place") is left alone elsewhere in the sentence. The
+ * form's own messages (status 0) are written for people already.
+ */
+function humanMessage(error: ApiError & { field: string }, control: HTMLElement | null): string {
+  const name = error.status !== 0 && control ? controlName(control) : null;
+  if (!name) return error.message;
+  const path = error.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return error.message.replace(new RegExp(`([«“"(]|: )${path}(?=[»”")]|\\.?$)`, 'g'), (_m, before: string) => before + name);
 }
 
 let serial = 0;
@@ -83,7 +90,7 @@ export function fieldErrors(root: HTMLElement, error: unknown): { update: (e: un
     message.id = `field-error-${++serial}`;
     message.setAttribute('role', 'alert');
     const control = controlFor(root, next.field);
-    message.textContent = humanMessage(next.message, next.field, control);
+    message.textContent = humanMessage(next, control);
     if (!control) {
       root.append(message);
       undo = () => message.remove();
