@@ -164,6 +164,11 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await found.getByRole('button', { name: msg('orders.violation.openLabel', { number: order.number }) }).click();
   const violation = found.getByRole('form', { name: msg('orders.violation.heading', { number: order.number }) });
   await expect(violation.getByLabel(en['orders.violation.occurredAt'])).not.toHaveValue('');
+  // Sent without the place: the place is marked and takes focus; nothing is recorded.
+  await violation.getByRole('button', { name: en['orders.violation.submit'] }).click();
+  await expect(violation.getByLabel(en['orders.violation.place'])).toHaveAttribute('aria-invalid', 'true');
+  await expect(violation.getByLabel(en['orders.violation.place'])).toHaveAccessibleDescription(en['orders.violation.missing']);
+  await expect(violation.getByLabel(en['orders.violation.place'])).toBeFocused();
   await violation.getByLabel(en['orders.violation.place']).fill('Outside her workplace, Kenesary street 40');
   await violation.getByLabel(en['orders.violation.description']).fill('Waited at the entrance and followed her to the bus stop.');
   await phoneShot(field, 'protection-3-violation-form-360');
