@@ -240,7 +240,7 @@ test('an order is extended within the law’s bounds, then revoked', async ({ br
   await form.getByRole('button', { name: en['orders.issue.submit'] }).click();
   const routeField = form.getByLabel(en['orders.issue.contactRoute']);
   await expect(routeField).toHaveAttribute('aria-invalid', 'true');
-  await expect(routeField).toHaveAccessibleDescription(new RegExp(`^${en['orders.issue.missing']}`));
+  await expect(routeField).toHaveAccessibleDescription(new RegExp(`^${en['orders.issue.missingRoute']}`));
   await expect(routeField).toBeFocused();
   await routeField.fill('Through the crisis centre only');
   const issuedReply = officer.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${created.id}/orders`) && r.request().method() === 'POST');
