@@ -73,6 +73,10 @@ test('an officer’s order is verified in the field, its violation raises the ri
   //    critical item: the level is at least high whatever the score.
   await officer.goto(`/staff/cases/${created.id}`);
   await expect(officer.getByRole('heading', { level: 1, name: msg('cases.case.title', { number: created.case_number }) })).toBeVisible();
+  // His date of birth as people write it, not as the API sends it.
+  const people = officer.getByRole('region', { name: en['cases.case.people'] });
+  await expect(people).toContainText('17 Apr 1986');
+  await expect(people).not.toContainText('1986-04-17');
   await officer.getByRole('region', { name: en['risk.panel.heading'], exact: true }).getByRole('link', { name: en['risk.panel.assess'] }).click();
   const instrument = (await (await officer.request.get('/api/v1/risk/instruments/qorgau-risk-1')).json()) as Instrument;
   const main = officer.getByRole('main');
