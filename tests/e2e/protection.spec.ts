@@ -73,6 +73,10 @@ test('an officer’s order is verified in the field, its violation raises the ri
   //    critical item: the level is at least high whatever the score.
   await officer.goto(`/staff/cases/${created.id}`);
   await expect(officer.getByRole('heading', { level: 1, name: msg('cases.case.title', { number: created.case_number }) })).toBeVisible();
+  // His date of birth as people write it, not as the API sends it.
+  const people = officer.getByRole('region', { name: en['cases.case.people'] });
+  await expect(people).toContainText('17 Apr 1986');
+  await expect(people).not.toContainText('1986-04-17');
   await officer.getByRole('region', { name: en['risk.panel.heading'], exact: true }).getByRole('link', { name: en['risk.panel.assess'] }).click();
   const instrument = (await (await officer.request.get('/api/v1/risk/instruments/qorgau-risk-1')).json()) as Instrument;
   const main = officer.getByRole('main');
@@ -100,7 +104,7 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await expect(orders).toContainText(en['orders.none']);
   await orders.getByRole('button', { name: en['orders.issue.open'] }).click();
   const form = orders.getByRole('form', { name: en['orders.issue.heading'] });
-  await expect(form.getByLabel(en['orders.issue.kind'])).toHaveValue('police_protective');
+  await expect(form.getByRole('group', { name: en['orders.issue.kind'] }).getByRole('radio', { name: en['orders.kind.police_protective'] })).toBeChecked();
   await expect(form.getByLabel(en['orders.issue.durationDays'])).toHaveValue('30');
   await expect(form.getByLabel(en['orders.condition.no_contact'])).toBeChecked();
   await form.getByLabel(en['orders.condition.no_approach'], { exact: true }).check();
@@ -122,6 +126,8 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await form.getByRole('button', { name: en['orders.issue.submit'] }).click();
   const order = (await (await issuedReply).json()) as { id: number; number: string; starts_on: string; ends_on: string };
   await expect(orders.getByRole('status')).toHaveText(msg('orders.issue.done', { number: order.number }));
+  // The form is gone: focus is on what happened, not lost at the top of the page.
+  await expect(orders.getByRole('status')).toBeFocused();
   const card = orders.getByRole('article', { name: msg('orders.numberKind', { number: order.number, kind: en['orders.kind.police_protective'] }) });
   await expect(card).toContainText(en['orders.status.issued']);
   await expect(card).toContainText(en['orders.notServed']);
@@ -162,6 +168,11 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await found.getByRole('button', { name: msg('orders.violation.openLabel', { number: order.number }) }).click();
   const violation = found.getByRole('form', { name: msg('orders.violation.heading', { number: order.number }) });
   await expect(violation.getByLabel(en['orders.violation.occurredAt'])).not.toHaveValue('');
+  // Sent without the place: the place is marked and takes focus; nothing is recorded.
+  await violation.getByRole('button', { name: en['orders.violation.submit'] }).click();
+  await expect(violation.getByLabel(en['orders.violation.place'])).toHaveAttribute('aria-invalid', 'true');
+  await expect(violation.getByLabel(en['orders.violation.place'])).toHaveAccessibleDescription(en['orders.violation.missing']);
+  await expect(violation.getByLabel(en['orders.violation.place'])).toBeFocused();
   await violation.getByLabel(en['orders.violation.place']).fill('Outside her workplace, Kenesary street 40');
   await violation.getByLabel(en['orders.violation.description']).fill('Waited at the entrance and followed her to the bus stop.');
   await phoneShot(field, 'protection-3-violation-form-360');
@@ -194,6 +205,11 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await expect(after).toContainText(en['orders.status.violated']);
   await expect(after).toContainText('Outside her workplace, Kenesary street 40');
   await expect(after).toContainText(en['orders.followUp.administrative_case']);
+  // The law it rests on is named in the officer's language, not in the jurisdiction file's English.
+  await officer.getByRole('button', { name: 'Русский' }).click();
+  await expect(officer.getByRole('region', { name: messages.ru['orders.heading'] })).toContainText(messages.ru['orders.legalBasis.Administrative Code, art. 461']);
+  await expect(officer.getByRole('region', { name: messages.ru['orders.heading'] })).not.toContainText('Administrative Code');
+  await officer.getByRole('button', { name: 'English' }).click();
   await expect(officer.getByRole('region', { name: en['cases.case.timeline'] })).toContainText(en['cases.event.order_violated']);
   await shot(officer, 'protection-5-case-after-violation');
 
@@ -204,6 +220,16 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await expect(row.getByRole('link', { name: created.case_number })).toHaveAttribute('href', `/staff/cases/${created.id}`);
   await expect(row.getByRole('cell').last()).toHaveText('29');
   await shot(officer, 'protection-6-expiring');
+  // Showing the list again takes focus to it.
+  await officer.getByRole('button', { name: en['orders.expiring.show'] }).click();
+  await expect(officer.getByRole('region', { name: en['orders.expiring.caption'] })).toBeFocused();
+  // On a phone each order is a card: its days left are on screen, named, not off to the right.
+  await officer.setViewportSize({ width: 360, height: 740 });
+  const daysLeft = row.getByRole('cell').last();
+  const box = await daysLeft.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+  expect(await daysLeft.evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe(`"${en['orders.expiring.daysLeft']}"`);
+  await shot(officer, 'protection-7-expiring-360');
 });
 
 test('an order is extended within the law’s bounds, then revoked', async ({ browser }) => {
@@ -214,7 +240,13 @@ test('an order is extended within the law’s bounds, then revoked', async ({ br
   await orders.getByRole('button', { name: en['orders.issue.open'] }).click();
   const form = orders.getByRole('form', { name: en['orders.issue.heading'] });
   await form.getByLabel(en['orders.issue.durationDays']).fill('10');
-  await form.getByLabel(en['orders.issue.contactRoute']).fill('Through the crisis centre only');
+  // No way to contact her safely: said at that field, which takes focus; nothing is sent.
+  await form.getByRole('button', { name: en['orders.issue.submit'] }).click();
+  const routeField = form.getByLabel(en['orders.issue.contactRoute']);
+  await expect(routeField).toHaveAttribute('aria-invalid', 'true');
+  await expect(routeField).toHaveAccessibleDescription(new RegExp(`^${en['orders.issue.missingRoute']}`));
+  await expect(routeField).toBeFocused();
+  await routeField.fill('Through the crisis centre only');
   const issuedReply = officer.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${created.id}/orders`) && r.request().method() === 'POST');
   await form.getByRole('button', { name: en['orders.issue.submit'] }).click();
   const order = (await (await issuedReply).json()) as { number: string; starts_on: string; ends_on: string };
@@ -240,6 +272,13 @@ test('an order is extended within the law’s bounds, then revoked', async ({ br
   const revoke = card.getByRole('form', { name: msg('orders.revokeLabel', { number: order.number }) });
   await revoke.getByLabel(en['orders.revoke.reason']).selectOption('issued_in_error');
   await revoke.getByRole('button', { name: en['orders.revoke.submit'] }).click();
+  // It cannot be undone: asked once more, with the question focused; Cancel keeps the order.
+  const question = revoke.getByRole('group', { name: msg('orders.revoke.confirm', { number: order.number }) });
+  await expect(question.getByText(msg('orders.revoke.confirm', { number: order.number }))).toBeFocused();
+  await question.getByRole('button', { name: en['common.cancel'] }).click();
+  await expect(card).toContainText(en['orders.status.active']);
+  await revoke.getByRole('button', { name: en['orders.revoke.submit'] }).click();
+  await revoke.getByRole('button', { name: en['orders.revoke.confirmYes'] }).click();
   await expect(orders.getByRole('status')).toHaveText(msg('orders.revoked.done', { number: order.number }));
   await expect(card).toContainText(en['orders.status.revoked']);
   await expect(card.getByRole('button')).toHaveCount(0);

@@ -36,6 +36,9 @@ export const ordersEn = {
   'orders.revokeReason.court_decision': 'Court decision',
   'orders.revokeReason.issued_in_error': 'Issued in error',
   'orders.revokeReason.other': 'Other reason',
+  'orders.legalBasis.Law on Prevention of Domestic Violence (2009)': 'Law on Prevention of Domestic Violence (2009)',
+  'orders.legalBasis.Administrative Code, art. 54': 'Administrative Code, art. 54',
+  'orders.legalBasis.Administrative Code, art. 461': 'Administrative Code, art. 461',
 
   'orders.range': '{from} – {to}',
   'orders.daysLeft.n': 'Last day in {n} days',
@@ -79,7 +82,9 @@ export const ordersEn = {
   'orders.issue.submitting': 'Issuing…',
   'orders.issue.cancel': 'Cancel',
   'orders.issue.done': 'Order {number} issued. Record when it is served.',
-  'orders.issue.missing': 'Fill in the start day, the length and the safe way to contact her.',
+  'orders.issue.missingStart': 'Give the first day in force.',
+  'orders.issue.missingLength': 'Give the length.',
+  'orders.issue.missingRoute': 'Give the safe way to contact her.',
   'orders.issue.missingCourt': 'Give the court and the decision number.',
   'orders.issue.missingMetres': 'Give the distance in metres.',
   'orders.issue.missingPlaces': 'Name the places he must not visit.',
@@ -97,6 +102,8 @@ export const ordersEn = {
   'orders.revokeLabel': 'Revoke order {number}',
   'orders.revoke.reason': 'Reason',
   'orders.revoke.submit': 'Revoke order',
+  'orders.revoke.confirm': 'Revoke order {number}? It stops protecting her at once, and a revoked order cannot be restored.',
+  'orders.revoke.confirmYes': 'Yes, revoke',
   'orders.revoked.done': 'Order {number} is revoked.',
   'orders.cancel': 'Cancel',
 
@@ -167,6 +174,7 @@ export const ordersEn = {
   'orders.expiring.status': 'Status',
   'orders.expiring.endsOn': 'Last day',
   'orders.expiring.daysLeft': 'Days left',
+  'orders.expiring.soon': 'Ends soon',
 
   // The case timeline's entries about orders (cases/TimelinePanel.svelte).
   'cases.event.order_issued': 'Protective order issued',

@@ -36,6 +36,9 @@ export const ordersKk: OrdersMessages = {
   'orders.revokeReason.court_decision': 'Сот шешімі',
   'orders.revokeReason.issued_in_error': 'Қателікпен шығарылған',
   'orders.revokeReason.other': 'Басқа себеп',
+  'orders.legalBasis.Law on Prevention of Domestic Violence (2009)': '«Тұрмыстық зорлық-зомбылық профилактикасы туралы» Заң (2009)',
+  'orders.legalBasis.Administrative Code, art. 54': 'ӘҚБтК, 54-бап',
+  'orders.legalBasis.Administrative Code, art. 461': 'ӘҚБтК, 461-бап',
 
   'orders.range': '{from} – {to}',
   'orders.daysLeft.n': 'Соңғы күні {n} күннен кейін',
@@ -79,7 +82,9 @@ export const ordersKk: OrdersMessages = {
   'orders.issue.submitting': 'Шығарылуда…',
   'orders.issue.cancel': 'Болдырмау',
   'orders.issue.done': '{number} нұсқамасы шығарылды. Табыс етілгенде белгілеңіз.',
-  'orders.issue.missing': 'Басталатын күнді, мерзімді және онымен қауіпсіз байланыс тәсілін көрсетіңіз.',
+  'orders.issue.missingStart': 'Күшіне енетін күнді көрсетіңіз.',
+  'orders.issue.missingLength': 'Мерзімін көрсетіңіз.',
+  'orders.issue.missingRoute': 'Онымен қауіпсіз байланыс тәсілін көрсетіңіз.',
   'orders.issue.missingCourt': 'Сотты және шешімнің нөмірін көрсетіңіз.',
   'orders.issue.missingMetres': 'Қашықтықты метрмен көрсетіңіз.',
   'orders.issue.missingPlaces': 'Оған баруға тыйым салынған жерлерді атаңыз.',
@@ -97,6 +102,8 @@ export const ordersKk: OrdersMessages = {
   'orders.revokeLabel': '{number} нұсқамасының күшін жою',
   'orders.revoke.reason': 'Себебі',
   'orders.revoke.submit': 'Нұсқаманың күшін жою',
+  'orders.revoke.confirm': '{number} нұсқамасының күшін жоясыз ба? Нұсқама оны бірден қорғамайтын болады, ал күші жойылған нұсқаманы қалпына келтіру мүмкін емес.',
+  'orders.revoke.confirmYes': 'Иә, күшін жою',
   'orders.revoked.done': '{number} нұсқамасының күші жойылды.',
   'orders.cancel': 'Болдырмау',
 
@@ -167,6 +174,7 @@ export const ordersKk: OrdersMessages = {
   'orders.expiring.status': 'Мәртебесі',
   'orders.expiring.endsOn': 'Соңғы күні',
   'orders.expiring.daysLeft': 'Қалған күн',
+  'orders.expiring.soon': 'Жақында аяқталады',
 
   // The case timeline's entries about orders (cases/TimelinePanel.svelte).
   'cases.event.order_issued': 'Қорғау нұсқамасы шығарылды',

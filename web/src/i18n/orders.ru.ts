@@ -36,6 +36,9 @@ export const ordersRu: OrdersMessages = {
   'orders.revokeReason.court_decision': 'Решение суда',
   'orders.revokeReason.issued_in_error': 'Вынесено по ошибке',
   'orders.revokeReason.other': 'Другая причина',
+  'orders.legalBasis.Law on Prevention of Domestic Violence (2009)': 'Закон «О профилактике бытового насилия» (2009)',
+  'orders.legalBasis.Administrative Code, art. 54': 'КоАП РК, ст. 54',
+  'orders.legalBasis.Administrative Code, art. 461': 'КоАП РК, ст. 461',
 
   'orders.range': '{from} – {to}',
   'orders.daysLeft.n': 'Последний день через {n} дн.',
@@ -79,7 +82,9 @@ export const ordersRu: OrdersMessages = {
   'orders.issue.submitting': 'Выносим…',
   'orders.issue.cancel': 'Отмена',
   'orders.issue.done': 'Предписание {number} вынесено. Отметьте, когда оно будет вручено.',
-  'orders.issue.missing': 'Укажите день начала, срок и безопасный способ связи с ней.',
+  'orders.issue.missingStart': 'Укажите первый день действия.',
+  'orders.issue.missingLength': 'Укажите срок.',
+  'orders.issue.missingRoute': 'Укажите безопасный способ связи с ней.',
   'orders.issue.missingCourt': 'Укажите суд и номер решения.',
   'orders.issue.missingMetres': 'Укажите расстояние в метрах.',
   'orders.issue.missingPlaces': 'Назовите места, которые ему запрещено посещать.',
@@ -93,10 +98,12 @@ export const ordersRu: OrdersMessages = {
   'orders.extend.submit': 'Продлить предписание',
   'orders.extend.missing': 'Выберите новый последний день.',
   'orders.extended.done': 'Предписание {number} теперь действует до {date} включительно.',
-  'orders.revoke': 'Отменить',
+  'orders.revoke': 'Отменить предписание',
   'orders.revokeLabel': 'Отменить предписание {number}',
   'orders.revoke.reason': 'Причина',
   'orders.revoke.submit': 'Отменить предписание',
+  'orders.revoke.confirm': 'Отменить предписание {number}? Оно сразу перестанет её защищать, а отменённое предписание восстановить нельзя.',
+  'orders.revoke.confirmYes': 'Да, отменить',
   'orders.revoked.done': 'Предписание {number} отменено.',
   'orders.cancel': 'Отмена',
 
@@ -167,6 +174,7 @@ export const ordersRu: OrdersMessages = {
   'orders.expiring.status': 'Статус',
   'orders.expiring.endsOn': 'Последний день',
   'orders.expiring.daysLeft': 'Осталось дней',
+  'orders.expiring.soon': 'Скоро истекает',
 
   // The case timeline's entries about orders (cases/TimelinePanel.svelte).
   'cases.event.order_issued': 'Вынесено защитное предписание',

@@ -5,7 +5,9 @@
 // whose name is taken, e.g. a radio group). When `error` is an ApiError with a `field`, the
 // control of that path (or of its nearest parent path: "channels[1].address", then "channels[1]",
 // then "channels") gets aria-invalid and, right after it (inside a fieldset: at its end), the
-// message as an alert its aria-describedby names; the control takes focus. With no such control
+// message as an alert its aria-describedby names; the control takes focus. The server's message
+// names the field by its path ("The value of “channels[1].address” is not valid."): beside the
+// control the path is replaced by the control's own label, the words the user sees. With no such control
 // the message goes at the end of the container, so it is never lost. Every other error (no field,
 // a network failure, the form's own checks) is FormError.svelte's: the two never show the same
 // message twice. Invariant: at most one mark at a time, removed before the next error is shown
@@ -37,6 +39,39 @@ function controlFor(root: HTMLElement, field: string): HTMLElement | null {
   return null;
 }
 
+const words = (text: string | null | undefined): string | null => text?.replace(/\s+/g, ' ').trim() || null;
+
+/** The name a person sees for the control: what labels it, its legend, or its aria-label. */
+function controlName(control: HTMLElement): string | null {
+  const labelledBy = control.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    if (words(text)) return words(text);
+  }
+  const ariaLabel = words(control.getAttribute('aria-label'));
+  if (ariaLabel) return ariaLabel;
+  if (control instanceof HTMLFieldSetElement) return words(control.querySelector(':scope > legend')?.textContent);
+  if (control instanceof HTMLLabelElement) return words(control.textContent);
+  const labels = (control as HTMLInputElement).labels;
+  return labels && labels.length > 0 ? words(labels[0].textContent) : null;
+}
+
+/**
+ * The server's message with the field's path replaced by the control's name (if it has one). The
+ * catalogue puts the path in quotes («…», “…”), in brackets or after a colon; only there is it
+ * replaced, so a path that is also a word ("place") is left alone elsewhere in the sentence. The
+ * form's own messages (status 0) are written for people already.
+ */
+function humanMessage(error: ApiError & { field: string }, control: HTMLElement | null): string {
+  const name = error.status !== 0 && control ? controlName(control) : null;
+  if (!name) return error.message;
+  const path = error.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return error.message.replace(new RegExp(`([«“"(]|: )${path}(?=[»”")]|\\.?$)`, 'g'), (_m, before: string) => before + name);
+}
+
 let serial = 0;
 
 export function fieldErrors(root: HTMLElement, error: unknown): { update: (e: unknown) => void; destroy: () => void } {
@@ -54,9 +89,8 @@ export function fieldErrors(root: HTMLElement, error: unknown): { update: (e: un
     message.className = 'field-error';
     message.id = `field-error-${++serial}`;
     message.setAttribute('role', 'alert');
-    message.textContent = next.message;
-
     const control = controlFor(root, next.field);
+    message.textContent = humanMessage(next, control);
     if (!control) {
       root.append(message);
       undo = () => message.remove();

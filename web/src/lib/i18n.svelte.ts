@@ -93,10 +93,37 @@ export function pick(names: Partial<Record<Lang, string>> | null | undefined): s
   return names[current] ?? names.en ?? names.ru ?? names.kk ?? '';
 }
 
-export function formatDateTime(iso: string): string {
+/**
+ * Dates in the current language when the browser knows it; otherwise (some browsers lack Kazakh)
+ * all-numeric dates, which read the same in any language.
+ */
+const knowsMonths = new Map<string, boolean>();
+function hasMonthNames(locale: string): boolean {
+  let known = knowsMonths.get(locale);
+  if (known === undefined) {
+    // Without the language's data, browsers fall back to "M01"-style month names.
+    const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2020, 0, 15));
+    known = !/^M?\d+$/.test(month);
+    knowsMonths.set(locale, known);
+  }
+  return known;
+}
+
+export function dateFormat(opts: Intl.DateTimeFormatOptions, numeric: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  if (hasMonthNames(locales[current])) return new Intl.DateTimeFormat(locales[current], opts);
+  return new Intl.DateTimeFormat('ru-KZ', numeric);
+}
+
+/**
+ * A moment with its date and time; `seconds` for records where they matter (the audit log), not
+ * for what a person reads in a message.
+ */
+export function formatDateTime(iso: string, seconds = true): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locales[current], { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(seconds ? { second: '2-digit' } : {}) };
+  const numeric: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric', ...time };
+  return dateFormat({ dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' }, numeric).format(d);
 }
 
 export function formatNumber(n: number): string {

@@ -130,6 +130,12 @@ export const followUpName = (code: string): string => tMaybe(`orders.followUp.${
 /** A risk level in words, as the risk screens say it (their catalogue, risk.*.ts). */
 export const levelName = (code: string): string => tMaybe(`risk.level.${code}`, code);
 export const revokeReasonName = (code: string): string => tMaybe(`orders.revokeReason.${code}`, code);
+/**
+ * The law a follow-up rests on: the jurisdiction file gives it in English; the texts of its
+ * reference file (reference/kz/jurisdiction.toml) have their Kazakh and Russian names here, and
+ * any other text is shown as given.
+ */
+export const legalBasisName = (text: string): string => tMaybe(`orders.legalBasis.${text}`, text);
 
 /** An order is in force while served and not ended (the server derives expiry at read time). */
 export const inForce = (status: string): boolean => status === 'active' || status === 'violated';

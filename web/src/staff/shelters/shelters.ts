@@ -1,7 +1,7 @@
 // Types of the crisis-centre API (module shelters) and small helpers the screens share.
 import { api, type Names } from '../../lib/api';
 import './shelters.css';
-import { i18n, pick, t } from '../../lib/i18n.svelte';
+import { dateFormat, i18n, pick, t } from '../../lib/i18n.svelte';
 
 export interface Counts {
   women: number;
@@ -181,27 +181,6 @@ export function formatAgo(ms: number, now: number): string {
   const h = Math.floor(min / 60);
   if (h < 48) return t('shelters.ago.hours', { n: h });
   return t('shelters.ago.days', { n: Math.floor(h / 24) });
-}
-
-/**
- * Dates in the current language when the browser knows it; otherwise (some browsers lack Kazakh)
- * all-numeric dates, which read the same in any language.
- */
-const knowsMonths = new Map<string, boolean>();
-function hasMonthNames(locale: string): boolean {
-  let known = knowsMonths.get(locale);
-  if (known === undefined) {
-    // Without the language's data, browsers fall back to "M01"-style month names.
-    const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2020, 0, 15));
-    known = !/^M?\d+$/.test(month);
-    knowsMonths.set(locale, known);
-  }
-  return known;
-}
-
-function dateFormat(opts: Intl.DateTimeFormatOptions, numeric: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  if (hasMonthNames(i18n.locale)) return new Intl.DateTimeFormat(i18n.locale, opts);
-  return new Intl.DateTimeFormat('ru-KZ', numeric);
 }
 
 const NUM_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
