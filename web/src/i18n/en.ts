@@ -10,6 +10,7 @@ import type { ReportMessages } from './report.en';
 import type { NotifyMessages } from './notify.en';
 import type { RiskMessages } from './risk.en';
 import type { SheltersMessages } from './shelters.en';
+import type { PluralBase } from './plural';
 
 export const en = {
   ...helpEn,
@@ -247,3 +248,5 @@ export type Messages = Record<keyof typeof en, string>;
  * lib/i18n.svelte.ts registerMessages): t() accepts them all. */
 export type MessageKey = keyof typeof en | keyof SheltersMessages | keyof ReportMessages | keyof CasesMessages | keyof OrdersMessages
   | keyof RiskMessages | keyof NotifyMessages;
+/** The messages with a count, shown by plural() (see i18n/plural.ts). */
+export type PluralKey = PluralBase<Record<MessageKey, string>>;

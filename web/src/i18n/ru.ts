@@ -1,9 +1,10 @@
 // Русский. Keys must match en.ts exactly (checked by TypeScript).
 import type { Messages } from './en';
+import type { RussianMessages } from './plural';
 import { helpRu } from './help.ru';
 import { inboxRu } from './inbox.ru';
 
-export const ru: Messages = {
+export const ru: RussianMessages<Messages> = {
   ...helpRu,
   ...inboxRu,
   'app.name': 'Qorgau',
