@@ -1,7 +1,8 @@
 // shelters screens, language ru. Keys must match shelters.en.ts exactly (checked by TypeScript).
+import type { RussianMessages } from './plural';
 import type { SheltersMessages } from './shelters.en';
 
-export const sheltersRu: SheltersMessages = {
+export const sheltersRu: RussianMessages<SheltersMessages> = {
   'shelters.nav.find': 'Найти место',
   'shelters.nav.centre': 'Мой центр',
   'shelters.nav.network': 'Сеть кризисных центров',
@@ -16,9 +17,18 @@ export const sheltersRu: SheltersMessages = {
   'shelters.admissionRules': 'Правила приёма',
   'shelters.updated': 'Обновлено {ago}',
   'shelters.ago.now': 'только что',
-  'shelters.ago.minutes': '{n} мин назад',
-  'shelters.ago.hours': '{n} ч назад',
-  'shelters.ago.days': '{n} дн. назад',
+  'shelters.ago.minutes#one': '{n} минуту назад',
+  'shelters.ago.minutes#few': '{n} минуты назад',
+  'shelters.ago.minutes#many': '{n} минут назад',
+  'shelters.ago.minutes#other': '{n} минуты назад',
+  'shelters.ago.hours#one': '{n} час назад',
+  'shelters.ago.hours#few': '{n} часа назад',
+  'shelters.ago.hours#many': '{n} часов назад',
+  'shelters.ago.hours#other': '{n} часа назад',
+  'shelters.ago.days#one': '{n} день назад',
+  'shelters.ago.days#few': '{n} дня назад',
+  'shelters.ago.days#many': '{n} дней назад',
+  'shelters.ago.days#other': '{n} дня назад',
   'shelters.stale': 'Данные устарели',
   'shelters.household': 'Женщин: {women}, детей: {children}',
   'shelters.beds.women': 'Женщины',
@@ -182,7 +192,10 @@ export const sheltersRu: SheltersMessages = {
   'shelters.residents.none': 'В центре никто не проживает.',
   'shelters.residents.admitted': 'Заселена',
   'shelters.residents.stay': 'Срок проживания',
-  'shelters.residents.days': '{days} из {max} дней',
+  'shelters.residents.days#one': '{days} из {n} дня',
+  'shelters.residents.days#few': '{days} из {n} дней',
+  'shelters.residents.days#many': '{days} из {n} дней',
+  'shelters.residents.days#other': '{days} из {n} дня',
   'shelters.residents.maxStayEnds': 'Предельный срок истекает',
   'shelters.residents.approaching': 'Предельный срок скоро истекает: {date}',
   'shelters.residents.exceeded': 'Предельный срок превышен: истёк {date}',
