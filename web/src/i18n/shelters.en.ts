@@ -250,8 +250,11 @@ export const sheltersEn = {
   'shelters.chart.women': 'Women staying',
   'shelters.chart.children': 'Children staying',
   'shelters.chart.capacity': 'Beds (dashed)',
-  'shelters.chart.summary':
-    'Occupancy from {from} to {to}. At the end: {women} women of {capacityWomen} beds, {children} children of {capacityChildren} beds.',
+  'shelters.chart.summary': 'Occupancy from {from} to {to}. At the end: {women}, {children}.',
+  'shelters.chart.womenOfBeds#one': 'women {women} of {n} bed',
+  'shelters.chart.womenOfBeds#other': 'women {women} of {n} beds',
+  'shelters.chart.childrenOfBeds#one': 'children {children} of {n} bed',
+  'shelters.chart.childrenOfBeds#other': 'children {children} of {n} beds',
   'shelters.chart.empty': 'No occupancy data for the period.',
   'shelters.chart.dataTable': 'The chart’s numbers, day by day',
   'shelters.chart.dataCaption': 'People staying at the end of each day',

@@ -257,8 +257,11 @@ export const sheltersKk: SheltersMessages = {
   'shelters.chart.women': 'Тұрып жатқан әйелдер',
   'shelters.chart.children': 'Тұрып жатқан балалар',
   'shelters.chart.capacity': 'Орын саны (үзік сызық)',
-  'shelters.chart.summary':
-    '{from} – {to} аралығындағы толымдылық. Кезең соңында: {capacityWomen} орынға {women} әйел, {capacityChildren} орынға {children} бала.',
+  'shelters.chart.summary': '{from} – {to} аралығындағы толымдылық. Кезең соңында: {women}, {children}.',
+  'shelters.chart.womenOfBeds#one': '{n} орынға {women} әйел',
+  'shelters.chart.womenOfBeds#other': '{n} орынға {women} әйел',
+  'shelters.chart.childrenOfBeds#one': '{n} орынға {children} бала',
+  'shelters.chart.childrenOfBeds#other': '{n} орынға {children} бала',
   'shelters.chart.empty': 'Кезең бойынша толымдылық деректері жоқ.',
   'shelters.chart.dataTable': 'График деректері күн бойынша',
   'shelters.chart.dataCaption': 'Әр күннің соңында тұрып жатқандар',
