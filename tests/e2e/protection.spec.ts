@@ -14,6 +14,14 @@ function msg(key: Key, params: Record<string, string | number> = {}): string {
   return en[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+/** The page, switched to Russian, shows text (a count with its noun in the right form); then back to English. */
+async function expectInRussian(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await expect(page.getByRole('main')).toContainText(text);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('main')).toContainText(en['orders.heading']);
+}
+
 /** A valid IIN of a man born on 1986-04-17 that no other test uses (its serial is random). */
 function freshIin(): string {
   for (;;) {
@@ -134,7 +142,8 @@ test('an officer’s order is verified in the field, its violation raises the ri
   await card.getByRole('button', { name: msg('orders.serveLabel', { number: order.number }) }).click();
   await expect(orders.getByRole('status')).toHaveText(msg('orders.served', { number: order.number }));
   await expect(card).toContainText(en['orders.status.active']);
-  await expect(card).toContainText(msg('orders.daysLeft.n', { n: 29 }));
+  await expect(card).toContainText(msg('orders.daysLeft.n#other', { n: 29 }));
+  await expectInRussian(officer, 'Последний день через 29 дней');
   await expect(card).toContainText(msg('orders.condition.no_approach.metres', { metres: 200 }));
   await expect(card).toContainText(route);
   // 30 days in force, counting the first: the last day is 29 days after it.
@@ -239,7 +248,7 @@ test('an order is extended within the law’s bounds, then revoked', async ({ br
   const orders = officer.getByRole('region', { name: en['orders.heading'] });
   await orders.getByRole('button', { name: en['orders.issue.open'] }).click();
   const form = orders.getByRole('form', { name: en['orders.issue.heading'] });
-  await form.getByLabel(en['orders.issue.durationDays']).fill('10');
+  await form.getByLabel(en['orders.issue.durationDays']).fill('3');
   // No way to contact her safely: said at that field, which takes focus; nothing is sent.
   await form.getByRole('button', { name: en['orders.issue.submit'] }).click();
   const routeField = form.getByLabel(en['orders.issue.contactRoute']);
@@ -253,10 +262,25 @@ test('an order is extended within the law’s bounds, then revoked', async ({ br
   const card = orders.getByRole('article', { name: msg('orders.numberKind', { number: order.number, kind: en['orders.kind.police_protective'] }) });
   await card.getByRole('button', { name: msg('orders.serveLabel', { number: order.number }) }).click();
   await expect(card).toContainText(en['orders.status.active']);
+  // Three days in force, counting the first: two after today, in Russian's form for 2 to 4.
+  await expect(card).toContainText(msg('orders.daysLeft.n#other', { n: 2 }));
+  await expectInRussian(officer, 'Последний день через 2 дня');
 
-  // 31 days in all is beyond the police order's 30: refused, in words; 30 days is allowed.
   const [y, m, d] = order.starts_on.split('-').map(Number);
   const day = (offset: number): string => new Date(Date.UTC(y, m - 1, d + offset)).toISOString().slice(0, 10);
+  const extendTo = async (endsOn: string): Promise<void> => {
+    await card.getByRole('button', { name: msg('orders.extendLabel', { number: order.number }) }).click();
+    const extend = card.getByRole('form', { name: msg('orders.extendLabel', { number: order.number }) });
+    await extend.getByLabel(en['orders.extend.endsOn']).fill(endsOn);
+    await extend.getByRole('button', { name: en['orders.extend.submit'] }).click();
+  };
+  // Extended to 22 days: 21 left, which Russian counts with the singular noun.
+  await extendTo(day(21));
+  await expect(orders.getByRole('status')).toContainText(order.number);
+  await expect(card).toContainText(msg('orders.daysLeft.n#other', { n: 21 }));
+  await expectInRussian(officer, 'Последний день через 21 день');
+
+  // 31 days in all is beyond the police order's 30: refused, in words; 30 days is allowed.
   await card.getByRole('button', { name: msg('orders.extendLabel', { number: order.number }) }).click();
   const extend = card.getByRole('form', { name: msg('orders.extendLabel', { number: order.number }) });
   await extend.getByLabel(en['orders.extend.endsOn']).fill(day(30));
@@ -266,7 +290,7 @@ test('an order is extended within the law’s bounds, then revoked', async ({ br
   await extend.getByRole('button', { name: en['orders.extend.submit'] }).click();
   await expect(orders.getByRole('status')).toContainText(order.number);
   await expect(card).toContainText(en['orders.extended']);
-  await expect(card).toContainText(msg('orders.daysLeft.n', { n: 29 }));
+  await expect(card).toContainText(msg('orders.daysLeft.n#other', { n: 29 }));
 
   await card.getByRole('button', { name: msg('orders.revokeLabel', { number: order.number }) }).click();
   const revoke = card.getByRole('form', { name: msg('orders.revokeLabel', { number: order.number }) });

@@ -167,7 +167,7 @@ test('an officer assesses a case, raises the level with a reason (never lower), 
     await expect(panel.getByRole('list', { name: en['risk.panel.actions'] })).toContainText(en[`risk.action.${code}` as Key]);
   }
   const chart = panel.getByRole('img');
-  await expect(chart).toHaveAccessibleName(/: 1 in the history/);
+  await expect(chart).toHaveAccessibleName(/: 1 entry in the history/);
   await panel.getByText(en['risk.chart.dataTable']).click();
   const history = panel.getByRole('table', { name: en['risk.chart.caption'] });
   await expect(history.getByRole('row')).toHaveCount(2);

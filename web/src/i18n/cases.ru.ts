@@ -1,7 +1,8 @@
 // cases screens, language ru. Keys must match cases.en.ts exactly (checked by TypeScript).
+import type { RussianMessages } from './plural';
 import type { CasesMessages } from './cases.en';
 
-export const casesRu: CasesMessages = {
+export const casesRu: RussianMessages<CasesMessages> = {
   'cases.nav.triage': 'Сортировка обращений',
   'cases.nav.cases': 'Дела',
   'cases.nav.referrals': 'Направления по делам',

@@ -10,6 +10,7 @@ import type { ReportMessages } from './report.en';
 import type { NotifyMessages } from './notify.en';
 import type { RiskMessages } from './risk.en';
 import type { SheltersMessages } from './shelters.en';
+import type { PluralBase } from './plural';
 
 export const en = {
   ...helpEn,
@@ -231,7 +232,8 @@ export const en = {
   'audit.end': 'End of the log.',
   'audit.verify': 'Verify chain',
   'audit.verifying': 'Verifying…',
-  'audit.intact': 'The chain is intact: {count} entries checked.',
+  'audit.intact#one': 'The chain is intact: {n} entry checked.',
+  'audit.intact#other': 'The chain is intact: {n} entries checked.',
   'audit.broken': 'The chain is broken at entry {seq}.',
   'audit.brokenReason': 'Reason: {reason}',
   'audit.verifyHelp': 'Each entry is linked to the one before it, so any change, deletion or reordering breaks the chain.',
@@ -247,3 +249,5 @@ export type Messages = Record<keyof typeof en, string>;
  * lib/i18n.svelte.ts registerMessages): t() accepts them all. */
 export type MessageKey = keyof typeof en | keyof SheltersMessages | keyof ReportMessages | keyof CasesMessages | keyof OrdersMessages
   | keyof RiskMessages | keyof NotifyMessages;
+/** The messages with a count, shown by plural() (see i18n/plural.ts). */
+export type PluralKey = PluralBase<Record<MessageKey, string>>;

@@ -1,7 +1,8 @@
 // help screens, language ru. Keys must match help.en.ts exactly (checked by TypeScript).
+import type { RussianMessages } from './plural';
 import type { HelpMessages } from './help.en';
 
-export const helpRu: HelpMessages = {
+export const helpRu: RussianMessages<HelpMessages> = {
   'help.nav.label': 'Помощь',
   'help.nav.help': 'Получить помощь',
   'help.nav.rights': 'Ваши права',

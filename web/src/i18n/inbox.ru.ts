@@ -1,7 +1,8 @@
 // her inbox, language ru. Keys must match inbox.en.ts exactly (checked by TypeScript).
+import type { RussianMessages } from './plural';
 import type { InboxMessages } from './inbox.en';
 
-export const inboxRu: InboxMessages = {
+export const inboxRu: RussianMessages<InboxMessages> = {
   'inbox.nav': 'Мои сообщения',
   'inbox.title': 'Мои сообщения — Qorgau',
   'inbox.heading': 'Мои сообщения',

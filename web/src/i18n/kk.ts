@@ -223,7 +223,8 @@ export const kk: Messages = {
   'audit.end': 'Журналдың соңы.',
   'audit.verify': 'Тізбекті тексеру',
   'audit.verifying': 'Тексерілуде…',
-  'audit.intact': 'Тізбек бүтін: {count} жазба тексерілді.',
+  'audit.intact#one': 'Тізбек бүтін: {n} жазба тексерілді.',
+  'audit.intact#other': 'Тізбек бүтін: {n} жазба тексерілді.',
   'audit.broken': 'Тізбек {seq} жазбада үзілген.',
   'audit.brokenReason': 'Себебі: {reason}',
   'audit.verifyHelp':

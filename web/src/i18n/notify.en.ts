@@ -95,7 +95,8 @@ export const notifyEn = {
   'notify.release.confirm': 'Yes, record and notify',
   'notify.release.submit': 'Continue',
   'notify.release.required': 'Enter the date and time of the release.',
-  'notify.release.done': 'Release recorded. Notifications queued: {n}.',
+  'notify.release.done#one': 'Release recorded. {n} notification queued.',
+  'notify.release.done#other': 'Release recorded. {n} notifications queued.',
 
   'incident.open': 'Record a new incident',
   'incident.form': 'New incident',

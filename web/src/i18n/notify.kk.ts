@@ -95,7 +95,8 @@ export const notifyKk: NotifyMessages = {
   'notify.release.confirm': 'Иә, тіркеу және хабарлау',
   'notify.release.submit': 'Жалғастыру',
   'notify.release.required': 'Босатылған күні мен уақытын енгізіңіз.',
-  'notify.release.done': 'Босатылуы тіркелді. Кезекке қойылған хабарламалар: {n}.',
+  'notify.release.done#one': 'Босатылуы тіркелді. Кезекке {n} хабарлама қойылды.',
+  'notify.release.done#other': 'Босатылуы тіркелді. Кезекке {n} хабарлама қойылды.',
 
   'incident.open': 'Жаңа оқиғаны тіркеу',
   'incident.form': 'Жаңа оқиға',

@@ -1,7 +1,8 @@
 // notification screens, language ru. Keys must match notify.en.ts exactly (checked by TypeScript).
+import type { RussianMessages } from './plural';
 import type { NotifyMessages } from './notify.en';
 
-export const notifyRu: NotifyMessages = {
+export const notifyRu: RussianMessages<NotifyMessages> = {
   'notify.heading': 'Уведомления для неё',
   'notify.intro': 'Без её согласия ей ничего не отправляется. Запишите согласие вместе с ней и только теми способами, которые она выбрала.',
   'notify.none': 'Она не давала согласия на уведомления.',
@@ -95,7 +96,10 @@ export const notifyRu: NotifyMessages = {
   'notify.release.confirm': 'Да, записать и уведомить',
   'notify.release.submit': 'Далее',
   'notify.release.required': 'Укажите дату и время освобождения.',
-  'notify.release.done': 'Освобождение записано. Уведомлений в очереди: {n}.',
+  'notify.release.done#one': 'Освобождение записано. В очереди {n} уведомление.',
+  'notify.release.done#few': 'Освобождение записано. В очереди {n} уведомления.',
+  'notify.release.done#many': 'Освобождение записано. В очереди {n} уведомлений.',
+  'notify.release.done#other': 'Освобождение записано. В очереди {n} уведомления.',
 
   'incident.open': 'Записать новый инцидент',
   'incident.form': 'Новый инцидент',

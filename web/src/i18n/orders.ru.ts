@@ -1,7 +1,8 @@
 // Экраны защитных предписаний, язык ru. Ключи должны совпадать с orders.en.ts (проверяет TypeScript).
+import type { RussianMessages } from './plural';
 import type { OrdersMessages } from './orders.en';
 
-export const ordersRu: OrdersMessages = {
+export const ordersRu: RussianMessages<OrdersMessages> = {
   'orders.nav.verify': 'Проверка предписания',
   'orders.nav.expiring': 'Истекающие предписания',
 
@@ -41,7 +42,10 @@ export const ordersRu: OrdersMessages = {
   'orders.legalBasis.Administrative Code, art. 461': 'КоАП РК, ст. 461',
 
   'orders.range': '{from} – {to}',
-  'orders.daysLeft.n': 'Последний день через {n} дн.',
+  'orders.daysLeft.n#one': 'Последний день через {n} день',
+  'orders.daysLeft.n#few': 'Последний день через {n} дня',
+  'orders.daysLeft.n#many': 'Последний день через {n} дней',
+  'orders.daysLeft.n#other': 'Последний день через {n} дня',
   'orders.daysLeft.last': 'Сегодня последний день',
   'orders.daysLeft.tomorrow': 'Последний день — завтра',
   'orders.daysLeft.none': 'Завершено',
@@ -162,7 +166,10 @@ export const ordersRu: OrdersMessages = {
   'orders.expiring.heading': 'Истекающие предписания',
   'orders.expiring.lead': 'Действующие предписания, срок которых истекает раньше всех, по делам, с которыми вы работаете.',
   'orders.expiring.within': 'Истекают в течение',
-  'orders.expiring.days': '{n} дней',
+  'orders.expiring.days#one': '{n} день',
+  'orders.expiring.days#few': '{n} дня',
+  'orders.expiring.days#many': '{n} дней',
+  'orders.expiring.days#other': '{n} дня',
   'orders.expiring.region': 'Регион',
   'orders.expiring.allRegions': 'Все регионы',
   'orders.expiring.show': 'Показать',

@@ -1,7 +1,8 @@
 // Report form and report status, language ru. Keys must match report.en.ts exactly (checked by TypeScript).
+import type { RussianMessages } from './plural';
 import type { ReportMessages } from './report.en';
 
-export const reportRu: ReportMessages = {
+export const reportRu: RussianMessages<ReportMessages> = {
 
   'report.title': 'Qorgau — форма',
   'report.heading': 'Сообщить о насилии',

@@ -38,7 +38,8 @@ export const riskEn = {
   'risk.panel.history': 'History',
   'risk.panel.assess': 'Assess risk',
 
-  'risk.chart.summary': 'Risk level over time: {n} in the history, from {from} to {to}; now {level}.',
+  'risk.chart.summary#one': 'Risk level over time: {n} entry in the history, from {from} to {to}; now {level}.',
+  'risk.chart.summary#other': 'Risk level over time: {n} entries in the history, from {from} to {to}; now {level}.',
   'risk.chart.dataTable': 'The history as a list',
   'risk.chart.caption': 'Risk history, oldest first',
   'risk.chart.assessment': 'Assessment',

@@ -38,7 +38,8 @@ export const riskKk: RiskMessages = {
   'risk.panel.history': 'Тарихы',
   'risk.panel.assess': 'Қауіпті бағалау',
 
-  'risk.chart.summary': 'Қауіп деңгейінің өзгеруі: {from} – {to} аралығында {n} жазба; қазір — {level}.',
+  'risk.chart.summary#one': 'Қауіп деңгейінің өзгеруі: {from} – {to} аралығында {n} жазба; қазір — {level}.',
+  'risk.chart.summary#other': 'Қауіп деңгейінің өзгеруі: {from} – {to} аралығында {n} жазба; қазір — {level}.',
   'risk.chart.dataTable': 'Тарих тізім түрінде',
   'risk.chart.caption': 'Қауіп тарихы, ең ескісі басында',
   'risk.chart.assessment': 'Бағалау',

@@ -1,7 +1,8 @@
 // risk screens, language ru. Keys must match risk.en.ts exactly (checked by TypeScript).
+import type { RussianMessages } from './plural';
 import type { RiskMessages } from './risk.en';
 
-export const riskRu: RiskMessages = {
+export const riskRu: RussianMessages<RiskMessages> = {
   'risk.nav.reviews': 'Пересмотр оценки риска',
 
   'risk.level.low': 'Низкий',
@@ -38,7 +39,10 @@ export const riskRu: RiskMessages = {
   'risk.panel.history': 'История',
   'risk.panel.assess': 'Оценить риск',
 
-  'risk.chart.summary': 'Уровень риска во времени: {n} записей с {from} по {to}; сейчас — {level}.',
+  'risk.chart.summary#one': 'Уровень риска во времени: {n} запись с {from} по {to}; сейчас — {level}.',
+  'risk.chart.summary#few': 'Уровень риска во времени: {n} записи с {from} по {to}; сейчас — {level}.',
+  'risk.chart.summary#many': 'Уровень риска во времени: {n} записей с {from} по {to}; сейчас — {level}.',
+  'risk.chart.summary#other': 'Уровень риска во времени: {n} записи с {from} по {to}; сейчас — {level}.',
   'risk.chart.dataTable': 'История списком',
   'risk.chart.caption': 'История риска, сначала самые ранние',
   'risk.chart.assessment': 'Оценка',

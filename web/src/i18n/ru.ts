@@ -1,9 +1,10 @@
 // Русский. Keys must match en.ts exactly (checked by TypeScript).
 import type { Messages } from './en';
+import type { RussianMessages } from './plural';
 import { helpRu } from './help.ru';
 import { inboxRu } from './inbox.ru';
 
-export const ru: Messages = {
+export const ru: RussianMessages<Messages> = {
   ...helpRu,
   ...inboxRu,
   'app.name': 'Qorgau',
@@ -223,7 +224,10 @@ export const ru: Messages = {
   'audit.end': 'Конец журнала.',
   'audit.verify': 'Проверить цепочку',
   'audit.verifying': 'Проверка…',
-  'audit.intact': 'Цепочка не нарушена: проверено записей — {count}.',
+  'audit.intact#one': 'Цепочка не нарушена: проверена {n} запись.',
+  'audit.intact#few': 'Цепочка не нарушена: проверены {n} записи.',
+  'audit.intact#many': 'Цепочка не нарушена: проверено {n} записей.',
+  'audit.intact#other': 'Цепочка не нарушена: проверено {n} записи.',
   'audit.broken': 'Цепочка нарушена на записи {seq}.',
   'audit.brokenReason': 'Причина: {reason}',
   'audit.verifyHelp':

@@ -1,6 +1,6 @@
 // The current language, message lookup and locale-aware formatting.
 // The language choice is the only thing public pages keep in browser storage.
-import { en, type MessageKey, type Messages } from '../i18n/en';
+import { en, type MessageKey, type Messages, type PluralKey } from '../i18n/en';
 import { kk } from '../i18n/kk';
 import { ru } from '../i18n/ru';
 
@@ -79,6 +79,24 @@ function lookup(key: string): string | undefined {
 /** The message for key in the current language. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   return fill(lookup(key) ?? key, params);
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * A message with a count in it ("через 2 дня", "1 day", "5 дней"), from the form of its plural
+ * category in the current language (i18n/plural.ts). The count fills {n}, written for the
+ * language; other placeholders come from params.
+ */
+export function plural(key: PluralKey, n: number, params?: Record<string, string | number>): string {
+  const locale = locales[current];
+  let rules = pluralRules.get(locale);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  const message = lookup(`${key}#${rules.select(n)}`) ?? lookup(`${key}#other`) ?? key;
+  return fill(message, { n: formatNumber(n), ...params });
 }
 
 /** For keys built from server values (roles, kinds, permissions): the message if there is one. */

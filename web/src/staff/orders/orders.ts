@@ -1,5 +1,5 @@
 // Types of the protective-orders API (docs/api.md "Orders") and helpers the order screens share.
-import { t, tMaybe } from '../../lib/i18n.svelte';
+import { plural, t, tMaybe } from '../../lib/i18n.svelte';
 import { formatDay } from '../shelters/shelters';
 import './orders.css';
 
@@ -167,7 +167,7 @@ export function daysLeftText(days: number): string {
   if (days < 0) return t('orders.daysLeft.none');
   if (days === 0) return t('orders.daysLeft.last');
   if (days === 1) return t('orders.daysLeft.tomorrow');
-  return t('orders.daysLeft.n', { n: days });
+  return plural('orders.daysLeft.n', days);
 }
 
 /** The day after a YYYY-MM-DD day. */

@@ -1,7 +1,7 @@
 // Types of the crisis-centre API (module shelters) and small helpers the screens share.
 import { api, type Names } from '../../lib/api';
 import './shelters.css';
-import { dateFormat, i18n, pick, t } from '../../lib/i18n.svelte';
+import { dateFormat, i18n, pick, plural, t } from '../../lib/i18n.svelte';
 
 export interface Counts {
   women: number;
@@ -177,10 +177,10 @@ export function isStale(ms: number, now: number): boolean {
 export function formatAgo(ms: number, now: number): string {
   const min = minutesSince(ms, now);
   if (min < 1) return t('shelters.ago.now');
-  if (min < 60) return t('shelters.ago.minutes', { n: min });
+  if (min < 60) return plural('shelters.ago.minutes', min);
   const h = Math.floor(min / 60);
-  if (h < 48) return t('shelters.ago.hours', { n: h });
-  return t('shelters.ago.days', { n: Math.floor(h / 24) });
+  if (h < 48) return plural('shelters.ago.hours', h);
+  return plural('shelters.ago.days', Math.floor(h / 24));
 }
 
 const NUM_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
