@@ -34,6 +34,9 @@ void GroupCommitter::submit(std::function<void(Connection&)> work,
   {
     std::lock_guard lock(mutex_);
     queue_.push_back(Unit{std::move(work), std::move(done)});
+    // The committer waits only on an empty queue (and re-checks it before waiting), so only
+    // the first unit needs to wake it: one futex call per batch, not per unit.
+    if (queue_.size() > 1) return;
   }
   wake_.notify_one();
 }
