@@ -4,6 +4,7 @@
 #include <cctype>
 #include <memory>
 
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "core/iin.h"
 #include "core/time_zone.h"
@@ -205,20 +206,6 @@ class Reader {
   std::string prefix_;
 };
 
-// YYYY-MM-DD with digits exactly where they belong, and a real date.
-std::optional<std::chrono::year_month_day> parse_date(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
-  }
-  std::chrono::year_month_day date{
-      std::chrono::year{std::stoi(text.substr(0, 4))},
-      std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
-      std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
-  if (!date.ok()) return std::nullopt;
-  return date;
-}
-
 // The IIN, if given, must pass every rule; the error names the field and the problem.
 std::optional<std::string> read_iin(const Reader& reader, std::chrono::year_month_day today) {
   auto iin = reader.text("iin", 32);
@@ -354,7 +341,7 @@ ReportInput parse_report(const json& body, const core::Jurisdiction& jurisdictio
     throw ApiError(ErrorCode::kMissingField, "incident.types");
   }
   if (auto date = inc.text("date", 10)) {
-    auto parsed = parse_date(*date);
+    auto parsed = core::parse_day(*date);
     if (!parsed || parsed->year() < std::chrono::year{1900} ||
         std::chrono::sys_days{*parsed} > std::chrono::sys_days{today}) {
       throw ApiError(ErrorCode::kValidationFailed, "incident.date");

@@ -1,8 +1,7 @@
 #include "notify/notify_api.h"
 
-#include <cstdio>
-
 #include "cases/case_access.h"
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "http/json_body.h"
 
@@ -99,13 +98,6 @@ json inbox_json(const std::vector<InboxMessage>& messages) {
                    {"acknowledged_at", optional_integer(m.acknowledged_at)}});
   }
   return {{"messages", out}};
-}
-
-std::string day_text(std::chrono::year_month_day day) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-  return text;
 }
 
 // The case named by the inbox code and secret in the body; the same 404 for every mismatch.
@@ -212,7 +204,7 @@ void register_notify_routes(http::Router& router, app::Services& s) {
         cases::Case found = full_case(s, *connection, ctx);
         int queued = s.notifier().notify(
             *connection, found.id, "aggressor_released",
-            {{"released_on", day_text(s.jurisdiction().zone->local_date(released_at))}});
+            {{"released_on", core::format_day(s.jurisdiction().zone->local_date(released_at))}});
         s.case_timeline().append_event(*connection, found.id, ctx.user().user.id,
                                        "aggressor_released", "at " + std::to_string(released_at));
         s.audit().append(*connection, staff_event(ctx, "case.aggressor_release", "case", found.id));

@@ -4,6 +4,7 @@
 
 #include "cases/case_access.h"
 #include "cases/case_query.h"
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "core/iin.h"
 #include "http/json_body.h"
@@ -89,8 +90,8 @@ json order_json(const Order& o, std::int64_t now) {
           {"kind", kind_name(o.kind)},
           {"status", o.status(now)},
           {"in_force", o.in_force(now)},
-          {"starts_on", format_day(o.term.starts_on)},
-          {"ends_on", format_day(o.term.ends_on)},
+          {"starts_on", core::format_day(o.term.starts_on)},
+          {"ends_on", core::format_day(o.term.ends_on)},
           {"starts_at", o.term.starts_at},
           {"ends_at", o.term.ends_at},
           {"conditions", conditions_json(o.conditions)},
@@ -109,7 +110,7 @@ json order_json(const Order& o, std::int64_t now) {
 }
 
 std::chrono::year_month_day required_day(const JsonBody& body, std::string_view field) {
-  auto day = cases::parse_day(body.required_string(field, 10));
+  auto day = core::parse_day(body.required_string(field, 10));
   if (!day) throw ApiError(ErrorCode::kValidationFailed, std::string(field));
   return *day;
 }
@@ -265,7 +266,7 @@ HttpResponse verify(app::Services& s, RequestContext& ctx) {
     key = respondent_iin_key(protector, *iin);
   } else {
     if (!full_name) throw ApiError(ErrorCode::kValidationFailed, birth_date ? "full_name" : "iin");
-    if (!birth_date || !cases::parse_day(*birth_date)) {
+    if (!birth_date || !core::parse_day(*birth_date)) {
       throw ApiError(ErrorCode::kValidationFailed, "birth_date");
     }
     key = respondent_name_birth_key(protector, *full_name, *birth_date);
@@ -364,7 +365,7 @@ HttpResponse list_orders(app::Services& s, RequestContext& ctx) {
   auto connection = s.pool().lease();
   json out = json::array();
   for (const auto& row : connection->query(q.sql, q.params)) {
-    auto ends_on = cases::parse_day(row.text(4));
+    auto ends_on = core::parse_day(row.text(4));
     out.push_back({{"id", row.integer(0)},
                    {"number", order_number(row.integer(0))},
                    {"case_id", row.integer(1)},

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_day.h"
 #include "core/iin.h"
 #include "core/time_zone.h"
 #include "orders/bounds.h"
@@ -38,7 +39,7 @@ std::int64_t now_ms() {
 // A local day in Almaty, `offset` days from today.
 std::string almaty_day(int offset) {
   static const core::TimeZone zone = core::TimeZone::load("Asia/Almaty");
-  return orders::format_day(year_month_day(sys_days(zone.local_date(now_ms())) + days(offset)));
+  return core::format_day(year_month_day(sys_days(zone.local_date(now_ms())) + days(offset)));
 }
 
 json with(json body, const json& extra) {
