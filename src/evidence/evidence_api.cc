@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cases/case_access.h"
+#include "cases/route_audit.h"
 #include "core/error.h"
 #include "evidence/evidence_json.h"
 #include "evidence/upload.h"
@@ -217,9 +218,7 @@ HttpResponse custody(app::Services& s, RequestContext& ctx) {
     if (c.note) entry["note"] = *c.note;
     events.push_back(std::move(entry));
   }
-  s.audit().record(*connection,
-                   {ctx.user().user.id, ctx.user().agency.id, "evidence.custody.read", "evidence",
-                    std::to_string(e.id), ctx.request.client_ip, "success"});
+  s.audit().record(*connection, cases::staff_event(ctx, "evidence.custody.read", "evidence", e.id));
   return HttpResponse::json(200, {{"evidence_id", e.id}, {"custody", events}});
 }
 

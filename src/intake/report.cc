@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/iin.h"
 #include "core/time_zone.h"
+#include "http/nullable_json.h"
 
 namespace qorgau::intake {
 
@@ -292,17 +293,13 @@ std::optional<Contact> read_contact(const Reader& parent) {
   return contact;
 }
 
-json optional_json(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 json person_json(const std::optional<PersonInvolved>& person, bool aggressor) {
   if (!person) return nullptr;
-  json out = {{"full_name", optional_json(person->full_name)},
-              {"iin", optional_json(person->iin)},
-              {"sex", optional_json(person->sex)},
-              {"age_group", optional_json(person->age_group)}};
-  if (aggressor) out["relationship"] = optional_json(person->relationship);
+  json out = {{"full_name", http::nullable_json(person->full_name)},
+              {"iin", http::nullable_json(person->iin)},
+              {"sex", http::nullable_json(person->sex)},
+              {"age_group", http::nullable_json(person->age_group)}};
+  if (aggressor) out["relationship"] = http::nullable_json(person->relationship);
   return out;
 }
 
@@ -374,25 +371,25 @@ json report_input_json(const ReportInput& r) {
   if (r.contact) {
     contact = {{"ways", r.contact->ways},
                {"times", r.contact->times},
-               {"phone", optional_json(r.contact->phone)},
-               {"email", optional_json(r.contact->email)},
-               {"language", optional_json(r.contact->language)},
-               {"note", optional_json(r.contact->note)}};
+               {"phone", http::nullable_json(r.contact->phone)},
+               {"email", http::nullable_json(r.contact->email)},
+               {"language", http::nullable_json(r.contact->language)},
+               {"note", http::nullable_json(r.contact->note)}};
   }
   return {{"reporter",
            {{"type", r.reporter_type},
-            {"name", optional_json(r.reporter_name)},
-            {"organisation", optional_json(r.reporter_organisation)}}},
+            {"name", http::nullable_json(r.reporter_name)},
+            {"organisation", http::nullable_json(r.reporter_organisation)}}},
           {"incident",
            {{"types", r.incident_types},
-            {"date", optional_json(r.incident_date)},
+            {"date", http::nullable_json(r.incident_date)},
             {"region", r.region_kato},
-            {"locality", optional_json(r.locality)},
-            {"place_type", optional_json(r.place_type)},
-            {"description", optional_json(r.description)}}},
+            {"locality", http::nullable_json(r.locality)},
+            {"place_type", http::nullable_json(r.place_type)},
+            {"description", http::nullable_json(r.description)}}},
           {"victim", person_json(r.victim, false)},
           {"aggressor", person_json(r.aggressor, true)},
-          {"children_present", r.children_present ? json(*r.children_present) : json(nullptr)},
+          {"children_present", http::nullable_json(r.children_present)},
           {"immediate_danger", r.immediate_danger},
           {"contact", contact},
           {"consent", r.consent}};
