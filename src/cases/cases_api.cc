@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "accounts/display_names.h"
 #include "cases/case_access.h"
 #include "cases/case_query.h"
 #include "cases/cases_json.h"
@@ -95,10 +96,13 @@ json full_view(app::Services& s, store::Connection& c, const Case& found) {
   out["access"] = "full";
   out["survivor"] = person_json(*s.people().find(c, found.survivor_person_id));
   out["aggressor"] = person_json(*s.people().find(c, found.aggressor_person_id));
+  // Who acted, by name: the reader reaches the case in full, so sees its staff's names.
+  accounts::DisplayNames names(s.users(), c);
   json timeline = json::array();
   for (const auto& e : s.case_timeline().events(c, found.id)) {
     timeline.push_back({{"at", core::format_iso8601_utc(e.at_ms)},
                         {"user_id", http::nullable_json(e.user_id)},
+                        {"user_name", e.user_id ? json(names.of(*e.user_id)) : json(nullptr)},
                         {"kind", e.kind},
                         {"detail", e.detail}});
   }

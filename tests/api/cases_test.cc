@@ -355,6 +355,15 @@ TEST_F(Cases, TheStoryFromAPublicReportToACrisisCentreThatSeesOnlyWhatSheAgreedT
   for (const auto& e : all["timeline"]) kinds.push_back(e["kind"]);
   EXPECT_EQ(kinds, (std::vector<std::string>{"opened", "assigned", "note_added", "referral_sent",
                                              "referral_accepted"}));
+  // Each event names who acted: the operator opened and assigned it, the inspector wrote and
+  // referred, the case worker accepted.
+  std::vector<std::string> actors;
+  for (const auto& e : all["timeline"]) actors.push_back(e["user_name"]);
+  EXPECT_EQ(actors,
+            (std::vector<std::string>{"Жанар Операторова (demo)", "Жанар Операторова (demo)",
+                                      "Гүлнар Инспекторова (demo)", "Гүлнар Инспекторова (demo)",
+                                      "Мадина Кейсова (demo)"}));
+  for (const auto& e : all["timeline"]) EXPECT_TRUE(e["user_id"].is_number_integer()) << e;
 
   // The reporter's receipt shows "accepted".
   Reply receipt = public_.post("/api/v1/intake/receipt", {{"code", code}, {"secret", secret}});
