@@ -15,6 +15,7 @@
 #include <string>
 
 #include "accounts/agencies.h"
+#include "accounts/display_names.h"
 #include "accounts/login.h"
 #include "accounts/login_throttle.h"
 #include "accounts/sessions.h"
@@ -164,6 +165,18 @@ TEST_F(AccountsTest, CreatesAgencyAndUser) {
   EXPECT_FALSE(users_.find(conn(), user.id + 1000));
   ASSERT_EQ(users_.list(conn()).size(), 1u);
   EXPECT_EQ(users_.list(conn())[0].display_name, kDisplayName);
+}
+
+TEST_F(AccountsTest, DisplayNamesAreOpenedOnceEachAndUnknownUsersAreBlank) {
+  User user = users_.create(
+      conn(), NewUser{"dana.k", "Дана Қасымова", kPassword, "judge", agency_.id}, clock_.now_ms());
+  DisplayNames names(users_, conn());
+  EXPECT_EQ(names.of(user.id), "Дана Қасымова");
+  EXPECT_EQ(names.of(user.id + 1000), "");
+  // The second reading comes from the first: a sealed name that no longer opens is not read.
+  conn().execute("UPDATE users SET display_name_enc = x'00' WHERE id = $1", {user.id});
+  EXPECT_EQ(names.of(user.id), "Дана Қасымова");
+  EXPECT_ANY_THROW(DisplayNames(users_, conn()).of(user.id));
 }
 
 TEST_F(AccountsTest, UsernameIsUniqueCaseInsensitively) {

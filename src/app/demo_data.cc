@@ -49,6 +49,8 @@ const DemoUser kUsers[] = {
     {"bereke", "Айнұр Берекеева (demo)", "case_worker", 6},
 };
 
+}  // namespace
+
 std::string demo_iin(int year, unsigned month, unsigned day, core::Sex sex, int serial) {
   using namespace std::chrono;
   for (int s = serial;; ++s) {
@@ -58,8 +60,6 @@ std::string demo_iin(int year, unsigned month, unsigned day, core::Sex sex, int 
     if (iin) return *iin;
   }
 }
-
-}  // namespace
 
 const std::vector<DemoLogin>& demo_logins() {
   static const std::vector<DemoLogin> kLogins = [] {
@@ -78,9 +78,9 @@ const std::vector<DemoPerson>& demo_people() {
   return kPeople;
 }
 
-bool load_demo_data(Services& services) {
+std::optional<DemoInbox> load_demo_data(Services& services) {
   auto connection = services.pool().lease();
-  if (connection->query_one("SELECT id FROM agencies LIMIT 1")) return false;
+  if (connection->query_one("SELECT id FROM agencies LIMIT 1")) return std::nullopt;
   std::int64_t now = services.clock().now_ms();
   store::Transaction tx(*connection);
   std::vector<std::int64_t> agency_ids;
@@ -90,6 +90,7 @@ bool load_demo_data(Services& services) {
     services.audit().append(*connection, {std::nullopt, std::nullopt, "agency.create", "agency",
                                           std::to_string(created.id), "cli", "success"});
   }
+  std::int64_t almaty_inspector = 0;
   for (const auto& u : kUsers) {
     auto created = services.users().create(*connection,
                                            {u.username, u.display_name, std::string(kDemoPassword),
@@ -97,6 +98,7 @@ bool load_demo_data(Services& services) {
                                            now);
     services.audit().append(*connection, {std::nullopt, std::nullopt, "user.create", "user",
                                           std::to_string(created.id), "cli", "success"});
+    if (std::string_view(u.username) == "inspector") almaty_inspector = created.id;
   }
   for (const auto& p : demo_people()) {
     auto created =
@@ -106,8 +108,9 @@ bool load_demo_data(Services& services) {
   }
   load_demo_help_network(services, *connection, {agency_ids[5], agency_ids[6]});
   load_demo_intake(services, *connection);
+  DemoInbox inbox = load_demo_protection(services, *connection, {agency_ids[2], almaty_inspector});
   tx.commit();
-  return true;
+  return inbox;
 }
 
 }  // namespace qorgau::app

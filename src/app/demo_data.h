@@ -1,13 +1,18 @@
 // Demo data for a first look at Qorgau: agencies in Astana and Almaty, one
 // user per main role (all with the password kDemoPassword), and two fictional
-// people whose names and IINs are stored encrypted like any real record.
+// people whose names and IINs are stored encrypted like any real record; the
+// help network, public reports, and cases with risk assessments, orders and a
+// notification inbox (demo_help_network.h, demo_intake.h, demo_protection.h).
 // Loading is idempotent: a database that already has agencies is left alone.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/demo_protection.h"
 #include "app/services.h"
+#include "core/iin.h"
 
 namespace qorgau::app {
 
@@ -23,12 +28,16 @@ struct DemoPerson {
   std::string iin;
 };
 
+// A valid IIN of someone born on that day: the first valid one from `serial` on.
+std::string demo_iin(int year, unsigned month, unsigned day, core::Sex sex, int serial);
+
 // The logins demo data creates (for printing and for tests).
 const std::vector<DemoLogin>& demo_logins();
 // The fictional people demo data creates (tests search the disk for them).
 const std::vector<DemoPerson>& demo_people();
 
-// Returns false if the database already had data and nothing was loaded.
-bool load_demo_data(Services& services);
+// The demo notification inbox (demo_protection.h), or nullopt if the database already had data
+// and nothing was loaded.
+std::optional<DemoInbox> load_demo_data(Services& services);
 
 }  // namespace qorgau::app

@@ -7,6 +7,7 @@
 
 #include "cases/bundle.h"
 #include "cases/case_access.h"
+#include "cases/route_audit.h"
 #include "core/error.h"
 #include "core/time_zone.h"
 #include "http/query.h"
@@ -70,35 +71,31 @@ HttpResponse bundle(app::Services& s, RequestContext& ctx, Form form) {
   }
   const core::Language language = bundle_language(s, ctx);
   store::Transaction tx(*connection);
-  auto found = s.cases().find(*connection, ctx.id_param("id"));
-  if (!found || !full_access(s, *connection, ctx.user(), *found)) {
-    throw ApiError(ErrorCode::kNotFound);
-  }
-  std::vector<evidence::Evidence> items = s.evidence().for_case(*connection, found->id);
+  const Case found = full_case(s, *connection, ctx.user(), ctx.id_param("id"));
+  std::vector<evidence::Evidence> items = s.evidence().for_case(*connection, found.id);
   const evidence::Actor actor{ctx.user().user.id, ctx.user().agency.id, ctx.request.client_ip};
   if (form == Form::kZip) {
     for (const auto& item : items) {
       // A missing blob is found now, before anything is recorded or sent.
       if (!std::filesystem::exists(s.evidence_blobs().path_of(item.blob))) {
-        spdlog::error("evidence {} of case {} has no blob", item.id, found->id);
+        spdlog::error("evidence {} of case {} has no blob", item.id, found.id);
         throw ApiError(ErrorCode::kInternal);
       }
       s.evidence().record(*connection, item.id, evidence::CustodyAction::kDownload, actor);
     }
   }
-  s.audit().append(*connection, {ctx.user().user.id, ctx.user().agency.id, "case.bundle", "case",
-                                 std::to_string(found->id), ctx.request.client_ip, "success"});
+  s.audit().append(*connection, case_event(ctx, "case.bundle", found.id));
   tx.commit();
 
   // Read after the commit, so the custody history shows this very download.
   const std::int64_t now_ms = s.clock().now_ms();
   std::string pdf =
-      pdf::render_document(bundle_document(s, *connection, *found, items, language, now_ms));
+      pdf::render_document(bundle_document(s, *connection, found, items, language, now_ms));
   HttpResponse response;
   if (form == Form::kPdf) {
     response.content_type = "application/pdf";
     response.body = std::move(pdf);
-    response.headers.emplace_back("Content-Disposition", disposition(*found, "pdf"));
+    response.headers.emplace_back("Content-Disposition", disposition(found, "pdf"));
     return response;
   }
 
@@ -134,7 +131,7 @@ HttpResponse bundle(app::Services& s, RequestContext& ctx, Form form) {
   auto archive = std::make_shared<zip::ZipStream>(std::move(entries),
                                                   local_dos_time(now_ms, *s.jurisdiction().zone));
   response.content_type = "application/zip";
-  response.headers.emplace_back("Content-Disposition", disposition(*found, "zip"));
+  response.headers.emplace_back("Content-Disposition", disposition(found, "zip"));
   response.stream = http::BodyStream{
       archive->length(), [archive](std::string& chunk) { return archive->next(chunk); }};
   return response;

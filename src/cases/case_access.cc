@@ -1,5 +1,7 @@
 #include "cases/case_access.h"
 
+#include "core/error.h"
+
 namespace qorgau::cases {
 
 bool reaches_agency(app::Services& services, store::Connection& connection,
@@ -13,6 +15,15 @@ bool full_access(app::Services& services, store::Connection& connection,
                  const accounts::Principal& user, const Case& found) {
   return reaches_agency(services, connection, user, found.owner_agency_id) ||
          reaches_agency(services, connection, user, found.assigned_agency_id);
+}
+
+Case full_case(app::Services& services, store::Connection& connection,
+               const accounts::Principal& user, std::int64_t case_id) {
+  auto found = services.cases().find(connection, case_id);
+  if (!found || !full_access(services, connection, user, *found)) {
+    throw core::ApiError(core::ErrorCode::kNotFound);
+  }
+  return *found;
 }
 
 }  // namespace qorgau::cases

@@ -20,4 +20,9 @@ bool reaches_agency(app::Services& services, store::Connection& connection,
 bool full_access(app::Services& services, store::Connection& connection,
                  const accounts::Principal& user, const Case& found);
 
+// The case `case_id`, if it exists and the user reaches it in full; ApiError(kNotFound)
+// otherwise, so a case outside the user's scope is indistinguishable from none.
+Case full_case(app::Services& services, store::Connection& connection,
+               const accounts::Principal& user, std::int64_t case_id);
+
 }  // namespace qorgau::cases

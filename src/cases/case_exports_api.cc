@@ -7,6 +7,7 @@
 #include "cases/case_query.h"
 #include "cases/csv.h"
 #include "cases/gbvims.h"
+#include "cases/route_audit.h"
 #include "cases/xlsx.h"
 #include "core/error.h"
 
@@ -45,8 +46,7 @@ HttpResponse download(app::Services& s, const Table& table, Format format,
 
 void audit_export(app::Services& s, store::Connection& c, const RequestContext& ctx,
                   const std::string& action) {
-  s.audit().record(c, {ctx.user().user.id, ctx.user().agency.id, action, "case", "export",
-                       ctx.request.client_ip, "success"});
+  s.audit().record(c, staff_event(ctx, action, "case", "export"));
 }
 
 HttpResponse export_case_list(app::Services& s, RequestContext& ctx, Format format) {

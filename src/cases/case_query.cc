@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "cases/timeline.h"
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "http/query.h"
 #include "intake/report.h"
@@ -79,7 +80,7 @@ CaseQuery case_query(app::Services& s, const http::RequestContext& ctx) {
   }
   for (const char* bound : {"from", "to"}) {
     if (auto text = http::query_string(request, bound, 16)) {
-      auto day = parse_day(*text);
+      auto day = core::parse_day(*text);
       if (!day) throw ApiError(ErrorCode::kValidationFailed, bound);
       if (std::string_view(bound) == "from") {
         q.sql += " AND cases.opened_at >= " + q.bind(day_start_ms(*day));

@@ -2,13 +2,16 @@
 
 #include <set>
 
+#include "accounts/display_names.h"
 #include "cases/case_access.h"
 #include "cases/case_query.h"
 #include "cases/cases_json.h"
+#include "cases/route_audit.h"
 #include "core/error.h"
 #include "core/iin.h"
 #include "evidence/evidence_json.h"
 #include "http/json_body.h"
+#include "http/nullable_json.h"
 #include "http/query.h"
 #include "intake/report.h"
 
@@ -28,23 +31,6 @@ namespace {
 
 constexpr std::int64_t kMaxPerPage = 100;
 
-audit::AuditEvent event(const RequestContext& ctx, std::string action, std::string object_type,
-                        std::string object_id) {
-  return {ctx.user().user.id,   ctx.user().agency.id,  std::move(action), std::move(object_type),
-          std::move(object_id), ctx.request.client_ip, "success"};
-}
-
-audit::AuditEvent case_event(const RequestContext& ctx, std::string action, std::int64_t id) {
-  return event(ctx, std::move(action), "case", std::to_string(id));
-}
-
-// The case, if the user reaches it in full; ApiError(kNotFound) otherwise.
-Case full_case(app::Services& s, store::Connection& c, const RequestContext& ctx) {
-  auto found = s.cases().find(c, ctx.id_param("id"));
-  if (!found || !full_access(s, c, ctx.user(), *found)) throw ApiError(ErrorCode::kNotFound);
-  return *found;
-}
-
 // What accepted referrals to agencies the user reaches let them see.
 std::set<std::string> referral_shares_for(app::Services& s, store::Connection& c,
                                           const accounts::Principal& user, std::int64_t case_id) {
@@ -55,10 +41,6 @@ std::set<std::string> referral_shares_for(app::Services& s, store::Connection& c
     }
   }
   return out;
-}
-
-json optional_text(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
 }
 
 // Only the consented fields of a case, for a receiving agency.
@@ -76,21 +58,21 @@ json shared_view(app::Services& s, store::Connection& c, const Case& found,
   json& shared = out["shared"];
   for (const auto& share : shares) {
     if (share == "survivor_name") shared[share] = survivor->full_name;
-    if (share == "survivor_iin") shared[share] = optional_text(survivor->iin);
+    if (share == "survivor_iin") shared[share] = http::nullable_json(survivor->iin);
     if (share == "aggressor_name") shared[share] = aggressor->full_name;
     if (share == "incident_types") shared[share] = found.incident_types;
     if (share == "incident_summary") {
-      shared[share] = report ? optional_text(report->input.description) : json(nullptr);
+      shared[share] = report ? http::nullable_json(report->input.description) : json(nullptr);
     }
     if (share == "survivor_contact") {
       shared[share] = nullptr;
       if (report && report->input.contact) {
         const auto& contact = *report->input.contact;
-        shared[share] = {{"phone", optional_text(contact.phone)},
-                         {"email", optional_text(contact.email)},
+        shared[share] = {{"phone", http::nullable_json(contact.phone)},
+                         {"email", http::nullable_json(contact.email)},
                          {"ways", contact.ways},
                          {"times", contact.times},
-                         {"language", optional_text(contact.language)}};
+                         {"language", http::nullable_json(contact.language)}};
       }
     }
   }
@@ -114,10 +96,13 @@ json full_view(app::Services& s, store::Connection& c, const Case& found) {
   out["access"] = "full";
   out["survivor"] = person_json(*s.people().find(c, found.survivor_person_id));
   out["aggressor"] = person_json(*s.people().find(c, found.aggressor_person_id));
+  // Who acted, by name: the reader reaches the case in full, so sees its staff's names.
+  accounts::DisplayNames names(s.users(), c);
   json timeline = json::array();
   for (const auto& e : s.case_timeline().events(c, found.id)) {
     timeline.push_back({{"at", core::format_iso8601_utc(e.at_ms)},
-                        {"user_id", e.user_id ? json(*e.user_id) : json(nullptr)},
+                        {"user_id", http::nullable_json(e.user_id)},
+                        {"user_name", e.user_id ? json(names.of(*e.user_id)) : json(nullptr)},
                         {"kind", e.kind},
                         {"detail", e.detail}});
   }
@@ -126,7 +111,7 @@ json full_view(app::Services& s, store::Connection& c, const Case& found) {
   for (const auto& n : s.case_timeline().notes(c, found.id)) {
     notes.push_back({{"id", n.id},
                      {"text", n.text},
-                     {"author_user_id", n.author_user_id ? json(*n.author_user_id) : json(nullptr)},
+                     {"author_user_id", http::nullable_json(n.author_user_id)},
                      {"created_at", core::format_iso8601_utc(n.created_at)}});
   }
   out["notes"] = notes;
@@ -176,7 +161,7 @@ HttpResponse write(app::Services& s, RequestContext& ctx, const std::string& act
                    Change change) {
   auto connection = s.pool().lease();
   store::Transaction tx(*connection);
-  Case found = full_case(s, *connection, ctx);
+  Case found = full_case(s, *connection, ctx.user(), ctx.id_param("id"));
   json out = change(*connection, found);
   s.audit().append(*connection, case_event(ctx, action, found.id));
   tx.commit();
@@ -195,7 +180,7 @@ HttpResponse list_cases(app::Services& s, RequestContext& ctx) {
   for (const auto& found : run_query(s, *connection, q, per_page, (page - 1) * per_page)) {
     out.push_back(case_json(found));
   }
-  s.audit().record(*connection, event(ctx, "case.list", "case", "list"));
+  s.audit().record(*connection, staff_event(ctx, "case.list", "case", "list"));
   return HttpResponse::json(
       200, {{"cases", out}, {"page", page}, {"per_page", per_page}, {"total", total}});
 }
@@ -238,35 +223,35 @@ void register_case_routes(http::Router& router, app::Services& s) {
   router.add(Method::kGet, "/api/v1/cases", Access::need(Permission::kCasesRead),
              [&s](RequestContext& ctx) { return list_cases(s, ctx); });
 
-  router.add(Method::kPost, "/api/v1/cases/search", Access::need(Permission::kCasesRead),
-             [&s](RequestContext& ctx) {
-               JsonBody body(ctx.request, {"iin", "full_name"});
-               auto iin = body.optional_string("iin", 12);
-               auto name = body.optional_string("full_name", 300);
-               if (!iin && !name) throw ApiError(ErrorCode::kMissingField, "iin");
-               if (iin) {
-                 core::IinCheck check = core::check_iin(*iin, today(s));
-                 if (!check.ok()) {
-                   throw ApiError(ErrorCode::kInvalidIin,
-                                  std::string(core::problem_code(*check.problem)));
-                 }
-               }
-               auto connection = s.pool().lease();
-               store::Transaction tx(*connection);
-               std::set<std::int64_t> seen;
-               json out = json::array();
-               for (const auto& candidate : s.person_matcher().find(*connection, iin, name)) {
-                 for (const auto& found : s.cases().for_person(*connection, candidate.person.id)) {
-                   if (!seen.insert(found.id).second) continue;
-                   if (!full_access(s, *connection, ctx.user(), found)) continue;
-                   out.push_back(case_json(found));
-                 }
-               }
-               s.audit().append(*connection,
-                                event(ctx, "case.search", "case", iin ? "by_iin" : "by_name"));
-               tx.commit();
-               return HttpResponse::json(200, {{"cases", out}});
-             });
+  router.add(
+      Method::kPost, "/api/v1/cases/search", Access::need(Permission::kCasesRead),
+      [&s](RequestContext& ctx) {
+        JsonBody body(ctx.request, {"iin", "full_name"});
+        auto iin = body.optional_string("iin", 12);
+        auto name = body.optional_string("full_name", 300);
+        if (!iin && !name) throw ApiError(ErrorCode::kMissingField, "iin");
+        if (iin) {
+          core::IinCheck check = core::check_iin(*iin, today(s));
+          if (!check.ok()) {
+            throw ApiError(ErrorCode::kInvalidIin, std::string(core::problem_code(*check.problem)));
+          }
+        }
+        auto connection = s.pool().lease();
+        store::Transaction tx(*connection);
+        std::set<std::int64_t> seen;
+        json out = json::array();
+        for (const auto& candidate : s.person_matcher().find(*connection, iin, name)) {
+          for (const auto& found : s.cases().for_person(*connection, candidate.person.id)) {
+            if (!seen.insert(found.id).second) continue;
+            if (!full_access(s, *connection, ctx.user(), found)) continue;
+            out.push_back(case_json(found));
+          }
+        }
+        s.audit().append(*connection,
+                         staff_event(ctx, "case.search", "case", iin ? "by_iin" : "by_name"));
+        tx.commit();
+        return HttpResponse::json(200, {{"cases", out}});
+      });
 
   router.add(Method::kGet, "/api/v1/cases/{id}", Access::need(Permission::kCasesRead),
              [&s](RequestContext& ctx) {
@@ -389,8 +374,8 @@ void register_case_routes(http::Router& router, app::Services& s) {
         for (const auto& r : s.case_referrals().to_agency(*connection, ctx.user().agency.id)) {
           out.push_back(referral_json(r));
         }
-        s.audit().record(*connection, event(ctx, "case_referral.list", "case_referral",
-                                            std::to_string(ctx.user().agency.id)));
+        s.audit().record(*connection, staff_event(ctx, "case_referral.list", "case_referral",
+                                                  std::to_string(ctx.user().agency.id)));
         return HttpResponse::json(200, {{"referrals", out}});
       });
 
@@ -407,9 +392,10 @@ void register_case_routes(http::Router& router, app::Services& s) {
           }
           Referral decided =
               s.case_referrals().decide(*connection, referral->id, accept, ctx.user().user.id);
-          s.audit().append(*connection,
-                           event(ctx, accept ? "case_referral.accept" : "case_referral.decline",
-                                 "case_referral", std::to_string(decided.id)));
+          s.audit().append(
+              *connection,
+              staff_event(ctx, accept ? "case_referral.accept" : "case_referral.decline",
+                          "case_referral", std::to_string(decided.id)));
           tx.commit();
           return HttpResponse::json(200, referral_json(decided));
         });

@@ -1,26 +1,18 @@
 #include "cases/cases_json.h"
 
 #include "core/clock.h"
+#include "http/nullable_json.h"
 
 namespace qorgau::cases {
 
 using nlohmann::json;
 
-namespace {
-
-template <typename T>
-json optional_json(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
-}  // namespace
-
 json person_json(const people::Person& p) {
   return {{"id", p.id},
           {"full_name", p.full_name},
-          {"iin", optional_json(p.iin)},
-          {"birth_date", optional_json(p.birth_date)},
-          {"sex", optional_json(p.sex)},
+          {"iin", http::nullable_json(p.iin)},
+          {"birth_date", http::nullable_json(p.birth_date)},
+          {"sex", http::nullable_json(p.sex)},
           {"agency_id", p.agency_id}};
 }
 
@@ -31,18 +23,18 @@ json case_json(const Case& c) {
           {"aggressor_person_id", c.aggressor_person_id},
           {"status", c.status},
           {"basis", c.basis},
-          {"ground", optional_json(c.ground)},
+          {"ground", http::nullable_json(c.ground)},
           {"incident_types", c.incident_types},
           {"region_kato", c.region_kato},
           {"owner_agency_id", c.owner_agency_id},
-          {"assigned_agency_id", optional_json(c.assigned_agency_id)},
-          {"assigned_user_id", optional_json(c.assigned_user_id)},
-          {"offence", optional_json(c.offence)},
+          {"assigned_agency_id", http::nullable_json(c.assigned_agency_id)},
+          {"assigned_user_id", http::nullable_json(c.assigned_user_id)},
+          {"offence", http::nullable_json(c.offence)},
           {"repeat_offence", c.repeat_offence},
-          {"report_id", optional_json(c.report_id)},
+          {"report_id", http::nullable_json(c.report_id)},
           {"opened_at", core::format_iso8601_utc(c.opened_at)},
           {"closed_at", c.closed_at ? json(core::format_iso8601_utc(*c.closed_at)) : json(nullptr)},
-          {"close_reason", optional_json(c.close_reason)}};
+          {"close_reason", http::nullable_json(c.close_reason)}};
 }
 
 json candidates_json(const std::vector<Candidate>& candidates) {

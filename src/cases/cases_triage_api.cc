@@ -2,6 +2,7 @@
 
 #include "cases/case_access.h"
 #include "cases/cases_json.h"
+#include "cases/route_audit.h"
 #include "core/error.h"
 #include "http/json_body.h"
 
@@ -18,12 +19,6 @@ using http::RequestContext;
 using nlohmann::json;
 
 namespace {
-
-audit::AuditEvent event(const RequestContext& ctx, std::string action, std::string object_type,
-                        std::int64_t id) {
-  return {ctx.user().user.id, ctx.user().agency.id,  std::move(action), std::move(object_type),
-          std::to_string(id), ctx.request.client_ip, "success"};
-}
 
 // The report, if it exists and lies in the user's region (or the user is national).
 intake::Report reachable_report(app::Services& s, store::Connection& c, const RequestContext& ctx) {
@@ -120,12 +115,13 @@ void register_case_triage_routes(http::Router& router, app::Services& s) {
         take_in_files(s, *connection, ctx, report.id, opened.owner_agency_id);
         for (const Chosen* chosen : {&survivor, &aggressor}) {
           if (chosen->created) {
-            s.audit().append(*connection, event(ctx, "person.create", "person", chosen->person.id));
+            s.audit().append(*connection,
+                             staff_event(ctx, "person.create", "person", chosen->person.id));
           }
         }
         s.audit().append(*connection,
-                         event(ctx, "intake_report.accept", "intake_report", report.id));
-        s.audit().append(*connection, event(ctx, "case.create", "case", opened.id));
+                         staff_event(ctx, "intake_report.accept", "intake_report", report.id));
+        s.audit().append(*connection, staff_event(ctx, "case.create", "case", opened.id));
         tx.commit();
         json out = case_json(opened);
         out["survivor"] = person_json(survivor.person);
@@ -156,8 +152,8 @@ void register_case_triage_routes(http::Router& router, app::Services& s) {
         s.risk_assessments().require_reassessment(*connection, case_id, "new_incident",
                                                   ctx.user().user.id);
         s.audit().append(*connection,
-                         event(ctx, "intake_report.merge", "intake_report", report.id));
-        s.audit().append(*connection, event(ctx, "case.update", "case", case_id));
+                         staff_event(ctx, "intake_report.merge", "intake_report", report.id));
+        s.audit().append(*connection, staff_event(ctx, "case.update", "case", case_id));
         tx.commit();
         return HttpResponse::json(
             200, {{"report_id", report.id}, {"status", "accepted"}, {"case_id", case_id}});

@@ -5,6 +5,7 @@
 
 #include "cases/timeline.h"
 #include "core/bytes.h"
+#include "core/calendar_day.h"
 #include "core/code_list.h"
 #include "intake/report.h"
 
@@ -74,7 +75,7 @@ std::string_view gbvims_type(const std::vector<std::string>& incident_types) {
 }
 
 std::string age_group_on(std::string_view birth_date, std::chrono::year_month_day day) {
-  auto born = parse_day(birth_date);
+  auto born = core::parse_day(birth_date);
   if (!born || std::chrono::sys_days(*born) > std::chrono::sys_days(day)) return "unknown";
   int age = static_cast<int>(day.year()) - static_cast<int>(born->year());
   if (day.month() < born->month() || (day.month() == born->month() && day.day() < born->day())) {
@@ -103,7 +104,7 @@ GbvimsIncident gbvims_incident(const IncidentFacts& facts, const core::Jurisdict
   out.reported_month = month_of(reported_day);
   std::chrono::year_month_day reference_day = reported_day;
   if (report && report->incident_date) {
-    if (auto day = parse_day(*report->incident_date)) {
+    if (auto day = core::parse_day(*report->incident_date)) {
       out.incident_month = month_of(*day);
       reference_day = *day;
     }

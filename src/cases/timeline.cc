@@ -1,9 +1,9 @@
 #include "cases/timeline.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "accounts/agencies.h"
+#include "core/calendar_day.h"
 #include "core/error.h"
 
 namespace qorgau::cases {
@@ -41,27 +41,6 @@ const std::vector<std::string_view>& service_kinds() {
   static const std::vector<std::string_view> kKinds = {"medical", "psychological", "legal",
                                                        "shelter", "social"};
   return kKinds;
-}
-
-std::optional<std::chrono::year_month_day> parse_day(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  auto digits = [](std::string_view part, auto& out) {
-    if (!std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      return false;
-    }
-    auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
-    return ec == std::errc() && ptr == part.data() + part.size();
-  };
-  if (!digits(text.substr(0, 4), y) || !digits(text.substr(5, 2), m) ||
-      !digits(text.substr(8, 2), d)) {
-    return std::nullopt;
-  }
-  std::chrono::year_month_day day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!day.ok()) return std::nullopt;
-  return day;
 }
 
 void Timeline::append_event(store::Connection& connection, std::int64_t case_id,
@@ -117,7 +96,7 @@ Task Timeline::add_task(store::Connection& connection, std::int64_t case_id, std
   if (blank(title) || title.size() > kMaxTaskTitleBytes) {
     throw ApiError(ErrorCode::kValidationFailed, "title");
   }
-  if (!parse_day(due_date)) throw ApiError(ErrorCode::kValidationFailed, "due_date");
+  if (!core::parse_day(due_date)) throw ApiError(ErrorCode::kValidationFailed, "due_date");
   auto row = connection.query_one(
       "INSERT INTO case_tasks (case_id, title_enc, due_date, created_by_user_id, created_at) "
       "VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -159,7 +138,7 @@ Service Timeline::add_service(store::Connection& connection, std::int64_t case_i
   if (std::find(service_kinds().begin(), service_kinds().end(), kind) == service_kinds().end()) {
     throw ApiError(ErrorCode::kValidationFailed, "kind");
   }
-  auto day = parse_day(date);
+  auto day = core::parse_day(date);
   if (!day || std::chrono::sys_days(*day) > std::chrono::sys_days(today)) {
     throw ApiError(ErrorCode::kValidationFailed, "date");
   }

@@ -35,9 +35,6 @@ const std::vector<std::string_view>& service_kinds();
 inline constexpr size_t kMaxNoteBytes = 10000;
 inline constexpr size_t kMaxTaskTitleBytes = 500;
 
-// A real calendar day written YYYY-MM-DD, or nullopt.
-std::optional<std::chrono::year_month_day> parse_day(std::string_view text);
-
 struct Event {
   std::int64_t id = 0;
   std::int64_t at_ms = 0;

@@ -144,8 +144,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (demo_cmd->parsed()) {
-      if (qorgau::app::load_demo_data(services)) {
+      if (auto inbox = qorgau::app::load_demo_data(services)) {
         std::cout << "Demo data loaded." << std::endl;
+        std::cout << "Notification inbox of case " << inbox->case_number << " (fictional): code "
+                  << inbox->code << ", secret " << inbox->secret << std::endl;
       } else {
         std::cout << "The database already has data; demo data not loaded again." << std::endl;
       }

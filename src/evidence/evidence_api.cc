@@ -6,7 +6,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "accounts/display_names.h"
 #include "cases/case_access.h"
+#include "cases/route_audit.h"
 #include "core/error.h"
 #include "evidence/evidence_json.h"
 #include "evidence/upload.h"
@@ -179,15 +181,8 @@ HttpResponse handover(app::Services& s, RequestContext& ctx) {
 HttpResponse custody(app::Services& s, RequestContext& ctx) {
   auto connection = s.pool().lease();
   Evidence e = reachable(s, *connection, ctx);
-  std::map<std::int64_t, std::string> users, agencies;
-  auto user_name = [&](std::int64_t id) -> std::string {
-    auto [it, fresh] = users.try_emplace(id);
-    if (fresh) {
-      auto user = s.users().find(*connection, id);
-      it->second = user ? user->display_name : "";
-    }
-    return it->second;
-  };
+  accounts::DisplayNames user_names(s.users(), *connection);
+  std::map<std::int64_t, std::string> agencies;
   auto agency_name = [&](std::int64_t id) -> std::string {
     auto [it, fresh] = agencies.try_emplace(id);
     if (fresh) {
@@ -205,7 +200,7 @@ HttpResponse custody(app::Services& s, RequestContext& ctx) {
         {"by", c.user_id                                         ? "staff"
                : c.action == action_name(CustodyAction::kUpload) ? "public_reporter"
                                                                  : "system"},
-        {"user", c.user_id ? json{{"id", *c.user_id}, {"display_name", user_name(*c.user_id)}}
+        {"user", c.user_id ? json{{"id", *c.user_id}, {"display_name", user_names.of(*c.user_id)}}
                            : json(nullptr)},
         {"agency", c.agency_id ? json{{"id", *c.agency_id}, {"name", agency_name(*c.agency_id)}}
                                : json(nullptr)},
@@ -217,9 +212,7 @@ HttpResponse custody(app::Services& s, RequestContext& ctx) {
     if (c.note) entry["note"] = *c.note;
     events.push_back(std::move(entry));
   }
-  s.audit().record(*connection,
-                   {ctx.user().user.id, ctx.user().agency.id, "evidence.custody.read", "evidence",
-                    std::to_string(e.id), ctx.request.client_ip, "success"});
+  s.audit().record(*connection, cases::staff_event(ctx, "evidence.custody.read", "evidence", e.id));
   return HttpResponse::json(200, {{"evidence_id", e.id}, {"custody", events}});
 }
 

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "cases/route_audit.h"
 #include "core/error.h"
 #include "evidence/evidence_json.h"
 #include "http/json_body.h"
+#include "http/nullable_json.h"
 #include "http/query.h"
 #include "intake/attachments_api.h"
 
@@ -21,10 +23,6 @@ using http::RequestContext;
 using nlohmann::json;
 
 namespace {
-
-json optional_json(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
-}
 
 json optional_time(const std::optional<std::int64_t>& ms) {
   return ms ? json(core::format_iso8601_utc(*ms)) : json(nullptr);
@@ -57,12 +55,12 @@ json staff_json(app::Services& s, store::Connection& c, const Report& report) {
   out["received_at"] = core::format_iso8601_utc(report.received_at);
   out["status"] = report.status;
   out["urgency"] = report.urgency;
-  out["case_id"] = report.case_id ? json(*report.case_id) : json(nullptr);
+  out["case_id"] = http::nullable_json(report.case_id);
   out["updates"] = updates_json(report.updates);
   out["reviewed_at"] = optional_time(report.reviewed_at);
   out["closed_at"] = optional_time(report.closed_at);
-  out["close_reason"] = optional_json(report.close_reason);
-  out["close_note"] = optional_json(report.close_note);
+  out["close_reason"] = http::nullable_json(report.close_reason);
+  out["close_note"] = http::nullable_json(report.close_note);
   json attachments = json::array();
   for (const auto& e : s.evidence().for_report(c, report.id)) {
     attachments.push_back(evidence::evidence_json(e));
@@ -78,12 +76,12 @@ json summary_json(const ReportSummary& s) {
           {"urgency", s.urgency},
           {"region_kato", s.region_kato},
           {"incident_types", s.incident_types},
-          {"place_type", optional_json(s.place_type)},
+          {"place_type", http::nullable_json(s.place_type)},
           {"immediate_danger", s.immediate_danger},
-          {"children_present", s.children_present ? json(*s.children_present) : json(nullptr)},
+          {"children_present", http::nullable_json(s.children_present)},
           {"reporter_type", s.reporter_type},
           {"updates", s.updates},
-          {"case_id", s.case_id ? json(*s.case_id) : json(nullptr)}};
+          {"case_id", http::nullable_json(s.case_id)}};
 }
 
 json emergency_numbers_json(const core::Jurisdiction& jurisdiction) {
@@ -93,18 +91,6 @@ json emergency_numbers_json(const core::Jurisdiction& jurisdiction) {
         {{"number", n.number}, {"label", http::localized_json(n.label)}, {"verified", n.verified}});
   }
   return numbers;
-}
-
-// Public submissions are audited without the client's address: a reporter
-// who gave no name must not be identifiable through the audit log.
-audit::AuditEvent public_event(std::string action, std::int64_t id) {
-  return {std::nullopt,       std::nullopt, std::move(action), "intake_report",
-          std::to_string(id), "public",     "success"};
-}
-
-audit::AuditEvent staff_event(const RequestContext& ctx, std::string action, std::int64_t id) {
-  return {ctx.user().user.id, ctx.user().agency.id,  std::move(action), "intake_report",
-          std::to_string(id), ctx.request.client_ip, "success"};
 }
 
 // The report, if it exists and the user reaches it; ApiError(kNotFound) otherwise.
@@ -147,7 +133,8 @@ void register_intake_routes(http::Router& router, app::Services& s) {
         Submitted stored;
         s.committer().run([&](store::Connection& connection) {
           stored = s.intake_reports().submit(connection, report);
-          s.audit().append(connection, public_event("intake_report.create", stored.id));
+          s.audit().append(connection,
+                           cases::public_event("intake_report.create", "intake_report", stored.id));
         });
         json out = {{"receipt_code", stored.receipt_code},
                     {"receipt_secret", stored.receipt_secret},
@@ -178,7 +165,8 @@ void register_intake_routes(http::Router& router, app::Services& s) {
                store::Transaction tx(*connection);
                std::int64_t id = receipt_report(s, *connection, body);
                s.intake_reports().add_update(*connection, id, text);
-               s.audit().append(*connection, public_event("intake_report.add", id));
+               s.audit().append(*connection,
+                                cases::public_event("intake_report.add", "intake_report", id));
                tx.commit();
                auto report = s.intake_reports().find(*connection, id);
                return HttpResponse::json(201, receipt_json(s, *connection, *report, ctx.language));
@@ -224,24 +212,26 @@ void register_intake_routes(http::Router& router, app::Services& s) {
              [&s](RequestContext& ctx) {
                auto connection = s.pool().lease();
                Report report = reachable_report(s, *connection, ctx);
-               s.audit().record(*connection, staff_event(ctx, "intake_report.read", report.id));
+               s.audit().record(*connection, cases::staff_event(ctx, "intake_report.read",
+                                                                "intake_report", report.id));
                return HttpResponse::json(200, staff_json(s, *connection, report));
              });
 
-  router.add(
-      Method::kPost, "/api/v1/intake/reports/{id}/review", Access::need(Permission::kIntakeTriage),
-      [&s](RequestContext& ctx) {
-        auto connection = s.pool().lease();
-        store::Transaction tx(*connection);
-        Report report = reachable_report(s, *connection, ctx);
-        bool changed = s.intake_reports().review(*connection, report.id, ctx.user().user.id);
-        s.audit().append(
-            *connection,
-            staff_event(ctx, changed ? "intake_report.review" : "intake_report.read", report.id));
-        tx.commit();
-        return HttpResponse::json(
-            200, staff_json(s, *connection, *s.intake_reports().find(*connection, report.id)));
-      });
+  router.add(Method::kPost, "/api/v1/intake/reports/{id}/review",
+             Access::need(Permission::kIntakeTriage), [&s](RequestContext& ctx) {
+               auto connection = s.pool().lease();
+               store::Transaction tx(*connection);
+               Report report = reachable_report(s, *connection, ctx);
+               bool changed = s.intake_reports().review(*connection, report.id, ctx.user().user.id);
+               s.audit().append(
+                   *connection,
+                   cases::staff_event(ctx, changed ? "intake_report.review" : "intake_report.read",
+                                      "intake_report", report.id));
+               tx.commit();
+               return HttpResponse::json(
+                   200,
+                   staff_json(s, *connection, *s.intake_reports().find(*connection, report.id)));
+             });
 
   router.add(Method::kPost, "/api/v1/intake/reports/{id}/close",
              Access::need(Permission::kIntakeTriage), [&s](RequestContext& ctx) {
@@ -256,7 +246,8 @@ void register_intake_routes(http::Router& router, app::Services& s) {
                store::Transaction tx(*connection);
                Report report = reachable_report(s, *connection, ctx);
                s.intake_reports().close(*connection, report.id, ctx.user().user.id, reason, note);
-               s.audit().append(*connection, staff_event(ctx, "intake_report.close", report.id));
+               s.audit().append(*connection, cases::staff_event(ctx, "intake_report.close",
+                                                                "intake_report", report.id));
                tx.commit();
                return HttpResponse::json(
                    200,

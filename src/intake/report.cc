@@ -4,9 +4,11 @@
 #include <cctype>
 #include <memory>
 
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "core/iin.h"
 #include "core/time_zone.h"
+#include "http/nullable_json.h"
 
 namespace qorgau::intake {
 
@@ -205,20 +207,6 @@ class Reader {
   std::string prefix_;
 };
 
-// YYYY-MM-DD with digits exactly where they belong, and a real date.
-std::optional<std::chrono::year_month_day> parse_date(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
-  }
-  std::chrono::year_month_day date{
-      std::chrono::year{std::stoi(text.substr(0, 4))},
-      std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
-      std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
-  if (!date.ok()) return std::nullopt;
-  return date;
-}
-
 // The IIN, if given, must pass every rule; the error names the field and the problem.
 std::optional<std::string> read_iin(const Reader& reader, std::chrono::year_month_day today) {
   auto iin = reader.text("iin", 32);
@@ -305,17 +293,13 @@ std::optional<Contact> read_contact(const Reader& parent) {
   return contact;
 }
 
-json optional_json(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 json person_json(const std::optional<PersonInvolved>& person, bool aggressor) {
   if (!person) return nullptr;
-  json out = {{"full_name", optional_json(person->full_name)},
-              {"iin", optional_json(person->iin)},
-              {"sex", optional_json(person->sex)},
-              {"age_group", optional_json(person->age_group)}};
-  if (aggressor) out["relationship"] = optional_json(person->relationship);
+  json out = {{"full_name", http::nullable_json(person->full_name)},
+              {"iin", http::nullable_json(person->iin)},
+              {"sex", http::nullable_json(person->sex)},
+              {"age_group", http::nullable_json(person->age_group)}};
+  if (aggressor) out["relationship"] = http::nullable_json(person->relationship);
   return out;
 }
 
@@ -354,7 +338,7 @@ ReportInput parse_report(const json& body, const core::Jurisdiction& jurisdictio
     throw ApiError(ErrorCode::kMissingField, "incident.types");
   }
   if (auto date = inc.text("date", 10)) {
-    auto parsed = parse_date(*date);
+    auto parsed = core::parse_day(*date);
     if (!parsed || parsed->year() < std::chrono::year{1900} ||
         std::chrono::sys_days{*parsed} > std::chrono::sys_days{today}) {
       throw ApiError(ErrorCode::kValidationFailed, "incident.date");
@@ -387,25 +371,25 @@ json report_input_json(const ReportInput& r) {
   if (r.contact) {
     contact = {{"ways", r.contact->ways},
                {"times", r.contact->times},
-               {"phone", optional_json(r.contact->phone)},
-               {"email", optional_json(r.contact->email)},
-               {"language", optional_json(r.contact->language)},
-               {"note", optional_json(r.contact->note)}};
+               {"phone", http::nullable_json(r.contact->phone)},
+               {"email", http::nullable_json(r.contact->email)},
+               {"language", http::nullable_json(r.contact->language)},
+               {"note", http::nullable_json(r.contact->note)}};
   }
   return {{"reporter",
            {{"type", r.reporter_type},
-            {"name", optional_json(r.reporter_name)},
-            {"organisation", optional_json(r.reporter_organisation)}}},
+            {"name", http::nullable_json(r.reporter_name)},
+            {"organisation", http::nullable_json(r.reporter_organisation)}}},
           {"incident",
            {{"types", r.incident_types},
-            {"date", optional_json(r.incident_date)},
+            {"date", http::nullable_json(r.incident_date)},
             {"region", r.region_kato},
-            {"locality", optional_json(r.locality)},
-            {"place_type", optional_json(r.place_type)},
-            {"description", optional_json(r.description)}}},
+            {"locality", http::nullable_json(r.locality)},
+            {"place_type", http::nullable_json(r.place_type)},
+            {"description", http::nullable_json(r.description)}}},
           {"victim", person_json(r.victim, false)},
           {"aggressor", person_json(r.aggressor, true)},
-          {"children_present", r.children_present ? json(*r.children_present) : json(nullptr)},
+          {"children_present", http::nullable_json(r.children_present)},
           {"immediate_danger", r.immediate_danger},
           {"contact", contact},
           {"consent", r.consent}};

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "cases/timeline.h"
+#include "core/calendar_day.h"
 
 namespace qorgau::notify {
 
@@ -112,7 +112,7 @@ MessageText compose(std::string_view kind, std::string_view detail, core::Langua
     for (const auto& label : date_labels()) {
       auto fact = facts.find(std::string(label.key));
       // Only a real calendar day, written exactly YYYY-MM-DD, is ever shown.
-      if (fact == facts.end() || fact->second.size() != 10 || !cases::parse_day(fact->second)) {
+      if (fact == facts.end() || fact->second.size() != 10 || !core::parse_day(fact->second)) {
         continue;
       }
       out.body += "\n" + label.label.in(language) + ": " + fact->second;

@@ -1,10 +1,11 @@
 #include "notify/notify_api.h"
 
-#include <cstdio>
-
 #include "cases/case_access.h"
+#include "cases/route_audit.h"
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "http/json_body.h"
+#include "http/nullable_json.h"
 
 namespace qorgau::notify {
 
@@ -24,36 +25,6 @@ constexpr const char* kConsentPath = "/api/v1/cases/{id}/notification-consent";
 // A release reported for later than this ahead of the server's clock is a mistake.
 constexpr std::int64_t kMaxFutureSkewMs = std::int64_t{5} * 60 * 1000;
 
-audit::AuditEvent staff_event(const RequestContext& ctx, std::string action, std::string type,
-                              std::int64_t id) {
-  return {ctx.user().user.id, ctx.user().agency.id,  std::move(action), std::move(type),
-          std::to_string(id), ctx.request.client_ip, "success"};
-}
-
-// Her inbox is opened without an account: audited without the client's address.
-audit::AuditEvent inbox_event(std::string action, std::int64_t case_id) {
-  return {
-      std::nullopt, std::nullopt, std::move(action), "notification_inbox", std::to_string(case_id),
-      "public",     "success"};
-}
-
-// The case, if the user reaches it in full; ApiError(kNotFound) otherwise.
-cases::Case full_case(app::Services& s, store::Connection& c, const RequestContext& ctx) {
-  auto found = s.cases().find(c, ctx.id_param("id"));
-  if (!found || !cases::full_access(s, c, ctx.user(), *found)) {
-    throw ApiError(ErrorCode::kNotFound);
-  }
-  return *found;
-}
-
-json optional_integer(const std::optional<std::int64_t>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
-json optional_text(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 json consent_json(const Consent& consent) {
   json channels = json::array();
   for (const auto& c : consent.choice.channels) {
@@ -66,9 +37,9 @@ json consent_json(const Consent& consent) {
           {"kinds", consent.choice.kinds},
           {"detail", consent.choice.detail},
           {"language", core::code(consent.choice.language)},
-          {"inbox_code", optional_text(consent.inbox_code)},
+          {"inbox_code", http::nullable_json(consent.inbox_code)},
           {"recorded_at", consent.recorded_at},
-          {"recorded_by_user_id", optional_integer(consent.recorded_by_user_id)}};
+          {"recorded_by_user_id", http::nullable_json(consent.recorded_by_user_id)}};
 }
 
 json notification_json(const NotificationView& n) {
@@ -79,11 +50,11 @@ json notification_json(const NotificationView& n) {
           {"urgent", n.urgent},
           {"sends", n.sends},
           {"attempts", n.attempts},
-          {"last_error", optional_text(n.last_error)},
+          {"last_error", http::nullable_json(n.last_error)},
           {"created_at", n.created_at},
-          {"last_sent_at", optional_integer(n.last_sent_at)},
-          {"acknowledged_at", optional_integer(n.acknowledged_at)},
-          {"acknowledged_by", optional_text(n.acknowledged_by)}};
+          {"last_sent_at", http::nullable_json(n.last_sent_at)},
+          {"acknowledged_at", http::nullable_json(n.acknowledged_at)},
+          {"acknowledged_by", http::nullable_json(n.acknowledged_by)}};
 }
 
 json inbox_json(const std::vector<InboxMessage>& messages) {
@@ -96,16 +67,9 @@ json inbox_json(const std::vector<InboxMessage>& messages) {
                    {"text", m.text},
                    {"sent_at", m.sent_at},
                    {"acknowledged", m.acknowledged_at.has_value()},
-                   {"acknowledged_at", optional_integer(m.acknowledged_at)}});
+                   {"acknowledged_at", http::nullable_json(m.acknowledged_at)}});
   }
   return {{"messages", out}};
-}
-
-std::string day_text(std::chrono::year_month_day day) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-  return text;
 }
 
 // The case named by the inbox code and secret in the body; the same 404 for every mismatch.
@@ -130,13 +94,13 @@ void register_notify_routes(http::Router& router, app::Services& s) {
                ConsentInput input = parse_consent(body, s.jurisdiction().default_language);
                auto connection = s.pool().lease();
                store::Transaction tx(*connection);
-               cases::Case found = full_case(s, *connection, ctx);
+               cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
                SavedConsent saved =
                    s.notify_consents().save(*connection, found.id, input, ctx.user().user.id);
                s.case_timeline().append_event(*connection, found.id, ctx.user().user.id,
                                               "notification_consent_recorded", "");
                s.audit().append(*connection,
-                                staff_event(ctx, "notification_consent.write", "case", found.id));
+                                cases::case_event(ctx, "notification_consent.write", found.id));
                tx.commit();
                json out = {{"consent", consent_json(saved.consent)}};
                if (saved.inbox_secret) out["inbox_secret"] = *saved.inbox_secret;
@@ -147,10 +111,10 @@ void register_notify_routes(http::Router& router, app::Services& s) {
              [&s](RequestContext& ctx) {
                auto connection = s.pool().lease();
                store::Transaction tx(*connection);
-               cases::Case found = full_case(s, *connection, ctx);
+               cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
                auto consent = s.notify_consents().find(*connection, found.id);
                s.audit().append(*connection,
-                                staff_event(ctx, "notification_consent.read", "case", found.id));
+                                cases::case_event(ctx, "notification_consent.read", found.id));
                tx.commit();
                return HttpResponse::json(
                    200, {{"consent", consent ? consent_json(*consent) : json(nullptr)}});
@@ -160,15 +124,15 @@ void register_notify_routes(http::Router& router, app::Services& s) {
              [&s](RequestContext& ctx) {
                auto connection = s.pool().lease();
                store::Transaction tx(*connection);
-               cases::Case found = full_case(s, *connection, ctx);
+               cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
                s.notifier().withdraw(*connection, found.id);
                bool had = s.notify_consents().withdraw(*connection, found.id);
                if (had) {
                  s.case_timeline().append_event(*connection, found.id, ctx.user().user.id,
                                                 "notification_consent_withdrawn", "");
                }
-               s.audit().append(*connection, staff_event(ctx, "notification_consent.withdraw",
-                                                         "case", found.id));
+               s.audit().append(*connection,
+                                cases::case_event(ctx, "notification_consent.withdraw", found.id));
                tx.commit();
                return HttpResponse::json(200, {{"consent", nullptr}, {"withdrawn", had}});
              });
@@ -177,13 +141,12 @@ void register_notify_routes(http::Router& router, app::Services& s) {
              [&s](RequestContext& ctx) {
                auto connection = s.pool().lease();
                store::Transaction tx(*connection);
-               cases::Case found = full_case(s, *connection, ctx);
+               cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
                json out = json::array();
                for (const auto& n : s.notifier().for_case(*connection, found.id)) {
                  out.push_back(notification_json(n));
                }
-               s.audit().append(*connection,
-                                staff_event(ctx, "notification.list", "case", found.id));
+               s.audit().append(*connection, cases::case_event(ctx, "notification.list", found.id));
                tx.commit();
                return HttpResponse::json(200, {{"notifications", out}});
              });
@@ -192,11 +155,11 @@ void register_notify_routes(http::Router& router, app::Services& s) {
              Access::need(Permission::kCasesWrite), [&s](RequestContext& ctx) {
                auto connection = s.pool().lease();
                store::Transaction tx(*connection);
-               cases::Case found = full_case(s, *connection, ctx);
+               cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
                NotificationView n =
                    s.notifier().acknowledge(*connection, found.id, ctx.id_param("nid"), "staff");
-               s.audit().append(*connection,
-                                staff_event(ctx, "notification.acknowledge", "notification", n.id));
+               s.audit().append(*connection, cases::staff_event(ctx, "notification.acknowledge",
+                                                                "notification", n.id));
                tx.commit();
                return HttpResponse::json(200, notification_json(n));
              });
@@ -209,13 +172,13 @@ void register_notify_routes(http::Router& router, app::Services& s) {
         std::int64_t released_at = body.required_integer("released_at", 1, now + kMaxFutureSkewMs);
         auto connection = s.pool().lease();
         store::Transaction tx(*connection);
-        cases::Case found = full_case(s, *connection, ctx);
+        cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
         int queued = s.notifier().notify(
             *connection, found.id, "aggressor_released",
-            {{"released_on", day_text(s.jurisdiction().zone->local_date(released_at))}});
+            {{"released_on", core::format_day(s.jurisdiction().zone->local_date(released_at))}});
         s.case_timeline().append_event(*connection, found.id, ctx.user().user.id,
                                        "aggressor_released", "at " + std::to_string(released_at));
-        s.audit().append(*connection, staff_event(ctx, "case.aggressor_release", "case", found.id));
+        s.audit().append(*connection, cases::case_event(ctx, "case.aggressor_release", found.id));
         tx.commit();
         return HttpResponse::json(201, {{"case_id", found.id},
                                         {"released_at", released_at},
@@ -229,23 +192,25 @@ void register_notify_routes(http::Router& router, app::Services& s) {
                store::Transaction tx(*connection);
                std::int64_t case_id = inbox_case(s, *connection, ctx, body);
                auto messages = s.notify_inbox().messages(*connection, case_id);
-               s.audit().append(*connection, inbox_event("notification_inbox.read", case_id));
+               s.audit().append(*connection, cases::public_event("notification_inbox.read",
+                                                                 "notification_inbox", case_id));
                tx.commit();
                return HttpResponse::json(200, inbox_json(messages));
              });
 
-  router.add(
-      Method::kPost, "/api/v1/inbox/messages/{id}/acknowledge", Access::public_route(),
-      [&s](RequestContext& ctx) {
-        JsonBody body(ctx.request, {"code", "secret"});
-        auto connection = s.pool().lease();
-        store::Transaction tx(*connection);
-        std::int64_t case_id = inbox_case(s, *connection, ctx, body);
-        s.notifier().acknowledge(*connection, case_id, ctx.id_param("id"), "inbox");
-        s.audit().append(*connection, inbox_event("notification_inbox.acknowledge", case_id));
-        tx.commit();
-        return HttpResponse::json(200, inbox_json(s.notify_inbox().messages(*connection, case_id)));
-      });
+  router.add(Method::kPost, "/api/v1/inbox/messages/{id}/acknowledge", Access::public_route(),
+             [&s](RequestContext& ctx) {
+               JsonBody body(ctx.request, {"code", "secret"});
+               auto connection = s.pool().lease();
+               store::Transaction tx(*connection);
+               std::int64_t case_id = inbox_case(s, *connection, ctx, body);
+               s.notifier().acknowledge(*connection, case_id, ctx.id_param("id"), "inbox");
+               s.audit().append(*connection, cases::public_event("notification_inbox.acknowledge",
+                                                                 "notification_inbox", case_id));
+               tx.commit();
+               return HttpResponse::json(
+                   200, inbox_json(s.notify_inbox().messages(*connection, case_id)));
+             });
 }
 
 }  // namespace qorgau::notify

@@ -1,7 +1,6 @@
 #include "orders/bounds.h"
 
 #include <array>
-#include <cstdio>
 #include <utility>
 
 #include "core/error.h"
@@ -149,13 +148,6 @@ void check_start_window(year_month_day starts_on, year_month_day today) {
   if (start < sys_days(today) - kEarliestStartBack || start > sys_days(today) + kLatestStartAhead) {
     throw ApiError(ErrorCode::kValidationFailed, "starts_on");
   }
-}
-
-std::string format_day(year_month_day day) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-  return text;
 }
 
 }  // namespace qorgau::orders

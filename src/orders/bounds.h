@@ -86,7 +86,4 @@ Term local_term(const core::TimeZone& zone, std::chrono::year_month_day starts_o
 // it (local days); kValidationFailed "starts_on" otherwise.
 void check_start_window(std::chrono::year_month_day starts_on, std::chrono::year_month_day today);
 
-// "2026-03-01".
-std::string format_day(std::chrono::year_month_day day);
-
 }  // namespace qorgau::orders

@@ -172,10 +172,5 @@ TEST(OrderBounds, StartMayBeYesterdayUpToThirtyDaysAhead) {
                "starts_on");
 }
 
-TEST(OrderBounds, DaysAreFormattedAsIsoDates) {
-  EXPECT_EQ(format_day(2026y / 3 / 1), "2026-03-01");
-  EXPECT_EQ(format_day(2028y / 12 / 31), "2028-12-31");
-}
-
 }  // namespace
 }  // namespace qorgau::orders

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/calendar_day.h"
 #include "orders/bounds.h"
 
 namespace qorgau::orders {
@@ -35,10 +36,11 @@ void schedule_end_jobs(app::Services& services, store::Connection& connection, c
 
 void after_served(app::Services& services, store::Connection& connection, const Order& order) {
   schedule_end_jobs(services, connection, order);
-  std::string served_on = format_day(services.jurisdiction().zone->local_date(*order.served_at));
+  std::string served_on =
+      core::format_day(services.jurisdiction().zone->local_date(*order.served_at));
   services.notifier().notify(
       connection, order.case_id, "order_served",
-      {{"served_on", served_on}, {"ends_on", format_day(order.term.ends_on)}});
+      {{"served_on", served_on}, {"ends_on", core::format_day(order.term.ends_on)}});
 }
 
 void after_extended(app::Services& services, store::Connection& connection, const Order& order) {
@@ -51,7 +53,7 @@ void after_revoked(app::Services& services, store::Connection& connection, const
 
 void after_violation(app::Services& services, store::Connection& connection, const Order& order,
                      std::int64_t occurred_at) {
-  std::string occurred_on = format_day(services.jurisdiction().zone->local_date(occurred_at));
+  std::string occurred_on = core::format_day(services.jurisdiction().zone->local_date(occurred_at));
   services.notifier().notify(connection, order.case_id, "order_violated",
                              {{"occurred_on", occurred_on}});
 }
@@ -63,7 +65,7 @@ void register_order_jobs(scheduler::Scheduler& scheduler, app::Services& service
                  if (!order || order->revoked_at || expiring_at(*order) != job.due_at) return;
                  if (services.clock().now_ms() >= order->term.ends_at) return;  // ended meanwhile
                  services.notifier().notify(connection, order->case_id, "order_expiring",
-                                            {{"ends_on", format_day(order->term.ends_on)}});
+                                            {{"ends_on", core::format_day(order->term.ends_on)}});
                });
   scheduler.on(std::string(kExpiredJob), [&services](store::Connection& connection,
                                                      const scheduler::Job& job) {

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "people/people.h"
 
@@ -39,7 +40,7 @@ bool valid_text(const std::string& text, size_t max_bytes) {
 }
 
 std::chrono::year_month_day stored_day(const std::string& text) {
-  auto day = cases::parse_day(text);
+  auto day = core::parse_day(text);
   if (!day) throw std::runtime_error("orders: stored day is not a date");
   return *day;
 }
@@ -205,8 +206,9 @@ Order OrderStore::create(store::Connection& connection, const cases::Case& found
       "contact_route_enc, court_name, court_decision_enc, respondent_iin_bidx, "
       "respondent_name_birth_bidx, issued_at, issued_by_user_id) VALUES ($1, $2, $3, $4, $5, $6, "
       "$7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
-      {found.id, std::string(kind_name(input.kind)), format_day(term.starts_on),
-       format_day(term.ends_on), term.starts_at, term.ends_at, seal_conditions(input.conditions),
+      {found.id, std::string(kind_name(input.kind)), core::format_day(term.starts_on),
+       core::format_day(term.ends_on), term.starts_at, term.ends_at,
+       seal_conditions(input.conditions),
        protector_.seal(input.protected_contact_route, kContactRouteField), court_name,
        court_decision, iin_key, name_birth_key, now, optional_value(user_id)});
   std::int64_t id = row->integer(0);
@@ -304,9 +306,10 @@ Order OrderStore::extend(store::Connection& connection, std::int64_t id,
   if (status == "revoked" || status == "expired") throw ApiError(ErrorCode::kInvalidState);
   Term term = extended_term(jurisdiction_, o.kind, o.term, new_ends_on);
   connection.execute("UPDATE orders SET ends_on = $1, ends_at = $2, extended = 1 WHERE id = $3",
-                     {format_day(term.ends_on), term.ends_at, id});
-  timeline_.append_event(connection, o.case_id, user_id, "order_extended",
-                         "order " + std::to_string(id) + " ends_on " + format_day(term.ends_on));
+                     {core::format_day(term.ends_on), term.ends_at, id});
+  timeline_.append_event(
+      connection, o.case_id, user_id, "order_extended",
+      "order " + std::to_string(id) + " ends_on " + core::format_day(term.ends_on));
   return open_order(connection, id);
 }
 
@@ -343,7 +346,7 @@ Attendance OrderStore::record_attendance(store::Connection& connection, std::int
       day > std::min(std::chrono::sys_days(o.term.ends_on), today)) {
     throw ApiError(ErrorCode::kValidationFailed, "session_on");
   }
-  std::string session = format_day(session_on);
+  std::string session = core::format_day(session_on);
   if (connection.query_one(
           "SELECT id FROM order_attendance WHERE order_id = $1 AND session_on = $2",
           {id, session})) {

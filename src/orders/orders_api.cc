@@ -8,9 +8,12 @@
 
 #include "cases/case_access.h"
 #include "cases/case_query.h"
+#include "cases/route_audit.h"
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "core/iin.h"
 #include "http/json_body.h"
+#include "http/nullable_json.h"
 #include "http/query.h"
 #include "orders/order_jobs.h"
 #include "risk/level.h"
@@ -33,16 +36,6 @@ constexpr size_t kMaxEvidencePerViolation = 20;
 constexpr std::int64_t kMaxListed = 500;
 constexpr std::int64_t kMaxExpiringWithinDays = 366;
 
-audit::AuditEvent event(const RequestContext& ctx, std::string action, std::string object_type,
-                        std::string object_id) {
-  return {ctx.user().user.id,   ctx.user().agency.id,  std::move(action), std::move(object_type),
-          std::move(object_id), ctx.request.client_ip, "success"};
-}
-
-json nullable(const std::optional<std::int64_t>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 json conditions_json(const std::vector<Condition>& conditions) {
   json out = json::array();
   for (const Condition& c : conditions) {
@@ -63,7 +56,7 @@ json violation_json(const Violation& v) {
           {"description", v.description},
           {"evidence_ids", v.evidence_ids},
           {"recorded_at", v.recorded_at},
-          {"recorded_by_user_id", nullable(v.recorded_by_user_id)}};
+          {"recorded_by_user_id", http::nullable_json(v.recorded_by_user_id)}};
 }
 
 json follow_up_json(const FollowUp& f) {
@@ -84,7 +77,7 @@ json order_json(const Order& o, std::int64_t now) {
                           {"session_on", a.session_on},
                           {"attended", a.attended},
                           {"recorded_at", a.recorded_at},
-                          {"recorded_by_user_id", nullable(a.recorded_by_user_id)}});
+                          {"recorded_by_user_id", http::nullable_json(a.recorded_by_user_id)}});
   }
   json court = nullptr;
   if (o.court) court = {{"name", o.court->name}, {"decision_number", o.court->decision_number}};
@@ -94,27 +87,27 @@ json order_json(const Order& o, std::int64_t now) {
           {"kind", kind_name(o.kind)},
           {"status", o.status(now)},
           {"in_force", o.in_force(now)},
-          {"starts_on", format_day(o.term.starts_on)},
-          {"ends_on", format_day(o.term.ends_on)},
+          {"starts_on", core::format_day(o.term.starts_on)},
+          {"ends_on", core::format_day(o.term.ends_on)},
           {"starts_at", o.term.starts_at},
           {"ends_at", o.term.ends_at},
           {"conditions", conditions_json(o.conditions)},
           {"protected_contact_route", o.protected_contact_route},
           {"court", court},
           {"issued_at", o.issued_at},
-          {"issued_by_user_id", nullable(o.issued_by_user_id)},
-          {"served_at", nullable(o.served_at)},
-          {"served_by_user_id", nullable(o.served_by_user_id)},
+          {"issued_by_user_id", http::nullable_json(o.issued_by_user_id)},
+          {"served_at", http::nullable_json(o.served_at)},
+          {"served_by_user_id", http::nullable_json(o.served_by_user_id)},
           {"extended", o.extended},
-          {"revoked_at", nullable(o.revoked_at)},
-          {"revoke_reason", o.revoke_reason ? json(*o.revoke_reason) : json(nullptr)},
+          {"revoked_at", http::nullable_json(o.revoked_at)},
+          {"revoke_reason", http::nullable_json(o.revoke_reason)},
           {"violations", violations},
           {"follow_ups", follow_ups},
           {"attendance", attendance}};
 }
 
 std::chrono::year_month_day required_day(const JsonBody& body, std::string_view field) {
-  auto day = cases::parse_day(body.required_string(field, 10));
+  auto day = core::parse_day(body.required_string(field, 10));
   if (!day) throw ApiError(ErrorCode::kValidationFailed, std::string(field));
   return *day;
 }
@@ -193,16 +186,6 @@ std::vector<std::int64_t> read_evidence_ids(const JsonBody& body) {
   return ids;
 }
 
-// The case, if the user reaches it in full; ApiError(kNotFound) otherwise.
-cases::Case reached_case(app::Services& s, store::Connection& c, const RequestContext& ctx,
-                         std::int64_t case_id) {
-  auto found = s.cases().find(c, case_id);
-  if (!found || !cases::full_access(s, c, ctx.user(), *found)) {
-    throw ApiError(ErrorCode::kNotFound);
-  }
-  return *found;
-}
-
 // A change to an order whose case the user reaches: the change, its audit entry, one
 // transaction.
 template <typename Change>
@@ -213,9 +196,9 @@ HttpResponse change_order(app::Services& s, RequestContext& ctx, const std::stri
   std::int64_t id = ctx.id_param("id");
   auto order = s.orders().find(*connection, id);
   if (!order) throw ApiError(ErrorCode::kNotFound);
-  reached_case(s, *connection, ctx, order->case_id);
+  cases::full_case(s, *connection, ctx.user(), order->case_id);
   Order changed = change(*connection, id);
-  s.audit().append(*connection, event(ctx, action, "order", std::to_string(id)));
+  s.audit().append(*connection, cases::staff_event(ctx, action, "order", std::to_string(id)));
   tx.commit();
   return HttpResponse::json(status, order_json(changed, s.clock().now_ms()));
 }
@@ -235,22 +218,24 @@ HttpResponse issue(app::Services& s, RequestContext& ctx) {
   input.court = read_court(body);
   auto connection = s.pool().lease();
   store::Transaction tx(*connection);
-  cases::Case found = reached_case(s, *connection, ctx, ctx.id_param("id"));
+  cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
   Order created = s.orders().create(*connection, found, input, ctx.user().user.id);
-  s.audit().append(*connection, event(ctx, "order.issue", "order", std::to_string(created.id)));
+  s.audit().append(*connection,
+                   cases::staff_event(ctx, "order.issue", "order", std::to_string(created.id)));
   tx.commit();
   return HttpResponse::json(201, order_json(created, s.clock().now_ms()));
 }
 
 HttpResponse case_orders(app::Services& s, RequestContext& ctx) {
   auto connection = s.pool().lease();
-  cases::Case found = reached_case(s, *connection, ctx, ctx.id_param("id"));
+  cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
   std::int64_t now = s.clock().now_ms();
   json out = json::array();
   for (const Order& o : s.orders().for_case(*connection, found.id)) {
     out.push_back(order_json(o, now));
   }
-  s.audit().record(*connection, event(ctx, "order.list", "case", std::to_string(found.id)));
+  s.audit().record(*connection,
+                   cases::staff_event(ctx, "order.list", "case", std::to_string(found.id)));
   return HttpResponse::json(200, {{"orders", out}});
 }
 
@@ -292,7 +277,7 @@ HttpResponse verify(app::Services& s, RequestContext& ctx) {
     key = respondent_iin_key(protector, *iin);
   } else {
     if (!full_name) throw ApiError(ErrorCode::kValidationFailed, birth_date ? "full_name" : "iin");
-    if (!birth_date || !cases::parse_day(*birth_date)) {
+    if (!birth_date || !core::parse_day(*birth_date)) {
       throw ApiError(ErrorCode::kValidationFailed, "birth_date");
     }
     key = respondent_name_birth_key(protector, *full_name, *birth_date);
@@ -326,7 +311,8 @@ HttpResponse verify(app::Services& s, RequestContext& ctx) {
   answer["orders"] = std::move(out);
   HttpResponse response = HttpResponse::json(200, answer);
   response.hold =
-      hold_until_audited(s, event(ctx, "orders.verify", "order", shown.empty() ? "none" : shown));
+      hold_until_audited(
+      s, cases::staff_event(ctx, "orders.verify", "order", shown.empty() ? "none" : shown));
   return response;
 }
 
@@ -355,7 +341,8 @@ HttpResponse record_violation(app::Services& s, RequestContext& ctx) {
   after_violation(s, *connection, *order, input.occurred_at);
   auto risk = s.risk_assessments().current(*connection, order->case_id);
   if (!risk) throw std::runtime_error("orders: no risk level after an escalation");
-  s.audit().append(*connection, event(ctx, "order.violation", "order", std::to_string(id)));
+  s.audit().append(*connection,
+                   cases::staff_event(ctx, "order.violation", "order", std::to_string(id)));
   tx.commit();
   return HttpResponse::json(201, {{"violation", violation_json(result.violation)},
                                   {"follow_up", follow_up_json(result.follow_up)},
@@ -399,7 +386,7 @@ HttpResponse list_orders(app::Services& s, RequestContext& ctx) {
   auto connection = s.pool().lease();
   json out = json::array();
   for (const auto& row : connection->query(q.sql, q.params)) {
-    auto ends_on = cases::parse_day(row.text(4));
+    auto ends_on = core::parse_day(row.text(4));
     out.push_back({{"id", row.integer(0)},
                    {"number", order_number(row.integer(0))},
                    {"case_id", row.integer(1)},
@@ -411,7 +398,7 @@ HttpResponse list_orders(app::Services& s, RequestContext& ctx) {
                    {"ends_at", row.integer(5)},
                    {"days_left", ends_on ? (std::chrono::sys_days(*ends_on) - today).count() : 0}});
   }
-  s.audit().record(*connection, event(ctx, "order.list", "order", "list"));
+  s.audit().record(*connection, cases::staff_event(ctx, "order.list", "order", "list"));
   return HttpResponse::json(200, {{"orders", out}});
 }
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "core/iin.h"
 
@@ -38,13 +39,6 @@ std::string collapse_whitespace(std::string_view text) {
 
 std::chrono::year_month_day today(const core::Clock& clock) {
   return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(clock.now()));
-}
-
-std::string format_date(std::chrono::year_month_day d) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buffer;
 }
 
 }  // namespace
@@ -97,7 +91,7 @@ Person PersonStore::create(store::Connection& connection, const NewPerson& perso
     if (!check.ok()) {
       throw ApiError(ErrorCode::kInvalidIin, std::string(core::problem_code(*check.problem)));
     }
-    std::string derived_date = format_date(check.facts->birth_date);
+    std::string derived_date = core::format_day(check.facts->birth_date);
     std::string derived_sex = check.facts->sex == core::Sex::kFemale ? "female" : "male";
     if (birth_date && *birth_date != derived_date) {
       throw ApiError(ErrorCode::kValidationFailed, "birth_date");

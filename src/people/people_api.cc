@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "http/json_body.h"
+#include "http/nullable_json.h"
 
 namespace qorgau::people {
 
@@ -16,16 +17,12 @@ using nlohmann::json;
 
 namespace {
 
-json optional_json(const std::optional<std::string>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-
 json person_json(const Person& p) {
   return {{"id", p.id},
           {"full_name", p.full_name},
-          {"iin", optional_json(p.iin)},
-          {"birth_date", optional_json(p.birth_date)},
-          {"sex", optional_json(p.sex)},
+          {"iin", http::nullable_json(p.iin)},
+          {"birth_date", http::nullable_json(p.birth_date)},
+          {"sex", http::nullable_json(p.sex)},
           {"agency_id", p.agency_id}};
 }
 

@@ -1,5 +1,6 @@
 #include "risk/incidents.h"
 
+#include "core/calendar_day.h"
 #include "core/error.h"
 
 namespace qorgau::risk {
@@ -11,7 +12,7 @@ Incident IncidentStore::record(store::Connection& connection, std::int64_t case_
                                const std::string& occurred_on,
                                const std::vector<std::string>& types, std::int64_t user_id,
                                std::chrono::year_month_day today) const {
-  auto day = cases::parse_day(occurred_on);
+  auto day = core::parse_day(occurred_on);
   if (!day || std::chrono::sys_days(*day) > std::chrono::sys_days(today)) {
     throw ApiError(ErrorCode::kValidationFailed, "occurred_on");
   }

@@ -2,8 +2,10 @@
 
 #include "cases/case_access.h"
 #include "cases/case_query.h"
+#include "cases/route_audit.h"
 #include "core/error.h"
 #include "http/json_body.h"
+#include "http/nullable_json.h"
 #include "http/query.h"
 #include "intake/report.h"
 
@@ -23,29 +25,6 @@ namespace {
 
 constexpr std::int64_t kDefaultWithinHours = 168;
 constexpr std::int64_t kMaxWithinHours = std::int64_t{24} * 366;
-
-audit::AuditEvent event(const RequestContext& ctx, std::string action, std::string object_type,
-                        std::string object_id) {
-  return {ctx.user().user.id,   ctx.user().agency.id,  std::move(action), std::move(object_type),
-          std::move(object_id), ctx.request.client_ip, "success"};
-}
-
-audit::AuditEvent case_event(const RequestContext& ctx, std::string action, std::int64_t id) {
-  return event(ctx, std::move(action), "case", std::to_string(id));
-}
-
-// The case, if the user reaches it in full; ApiError(kNotFound) otherwise.
-cases::Case full_case(app::Services& s, store::Connection& c, const RequestContext& ctx) {
-  auto found = s.cases().find(c, ctx.id_param("id"));
-  if (!found || !cases::full_access(s, c, ctx.user(), *found)) {
-    throw ApiError(ErrorCode::kNotFound);
-  }
-  return *found;
-}
-
-json optional_int(const std::optional<std::int64_t>& value) {
-  return value ? json(*value) : json(nullptr);
-}
 
 json instrument_summary(const Instrument& instrument) {
   return {{"code", instrument.code},
@@ -86,7 +65,7 @@ json assessment_json(app::Services& s, const Assessment& a, bool with_answers) {
               {"level", level_name(a.level)},
               {"raised", a.raised},
               {"assessed_at", a.assessed_at},
-              {"assessed_by_user_id", optional_int(a.assessed_by_user_id)},
+              {"assessed_by_user_id", http::nullable_json(a.assessed_by_user_id)},
               {"next_review_due_at", a.next_review_due_at},
               {"required_actions", s.risk_assessments().required_actions(a.level)}};
   if (a.raise_reason) out["raise_reason"] = *a.raise_reason;
@@ -101,13 +80,13 @@ json history_json(const std::vector<HistoryEntry>& entries) {
                   {"kind", e.kind},
                   {"level", level_name(e.level)},
                   {"at", e.at},
-                  {"user_id", optional_int(e.user_id)}};
+                  {"user_id", http::nullable_json(e.user_id)}};
     if (e.kind == "assessment") {
       entry["computed_level"] = level_name(*e.computed_level);
       entry["score"] = *e.score;
       entry["raised"] = e.raised;
     } else {
-      entry["reason_code"] = e.reason_code ? json(*e.reason_code) : json(nullptr);
+      entry["reason_code"] = http::nullable_json(e.reason_code);
     }
     out.push_back(entry);
   }
@@ -122,8 +101,7 @@ json current_json(app::Services& s, const std::optional<CurrentRisk>& current) {
           {"next_review_due_at", current->next_review_due_at},
           {"overdue", current->overdue},
           {"reassessment_required", current->reassessment_reason.has_value()},
-          {"reassessment_reason",
-           current->reassessment_reason ? json(*current->reassessment_reason) : json(nullptr)},
+          {"reassessment_reason", http::nullable_json(current->reassessment_reason)},
           {"required_actions", s.risk_assessments().required_actions(current->level)}};
 }
 
@@ -170,8 +148,8 @@ HttpResponse load_instrument(app::Services& s, RequestContext& ctx) {
   } catch (const InstrumentError& e) {
     throw ApiError(ErrorCode::kInvalidInstrument, e.problem.substr(0, 300));
   }
-  s.audit().append(*connection, event(ctx, "risk_instrument.create", "risk_instrument",
-                                      std::to_string(loaded.first)));
+  s.audit().append(*connection, cases::staff_event(ctx, "risk_instrument.create", "risk_instrument",
+                                                   std::to_string(loaded.first)));
   tx.commit();
   return HttpResponse::json(201,
                             {{"code", loaded.second.code}, {"version", loaded.second.version}});
@@ -195,7 +173,7 @@ HttpResponse due_reviews(app::Services& s, RequestContext& ctx) {
                    {"overdue", r.overdue},
                    {"reason", r.reason}});
   }
-  s.audit().record(*connection, event(ctx, "risk.reviews_due", "case", "list"));
+  s.audit().record(*connection, cases::staff_event(ctx, "risk.reviews_due", "case", "list"));
   return HttpResponse::json(200, {{"reviews", out}});
 }
 
@@ -232,11 +210,11 @@ void register_risk_routes(http::Router& router, app::Services& s) {
                NewAssessment input = read_assessment(ctx);
                auto connection = s.pool().lease();
                store::Transaction tx(*connection);
-               cases::Case found = full_case(s, *connection, ctx);
+               cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
                if (found.status == "closed") throw ApiError(ErrorCode::kInvalidState);
                Assessment recorded =
                    s.risk_assessments().record(*connection, found.id, input, ctx.user().user.id);
-               s.audit().append(*connection, case_event(ctx, "risk.assess", found.id));
+               s.audit().append(*connection, cases::case_event(ctx, "risk.assess", found.id));
                tx.commit();
                return HttpResponse::json(201, assessment_json(s, recorded, false));
              });
@@ -248,7 +226,7 @@ void register_risk_routes(http::Router& router, app::Services& s) {
         std::string instrument = body.required_string("instrument", 64);
         Answers answers = read_answers(body);
         auto connection = s.pool().lease();
-        cases::Case found = full_case(s, *connection, ctx);
+        cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
         if (found.status == "closed") throw ApiError(ErrorCode::kInvalidState);
         Preview preview = s.risk_assessments().preview(*connection, instrument, answers);
         return HttpResponse::json(
@@ -264,24 +242,24 @@ void register_risk_routes(http::Router& router, app::Services& s) {
       Method::kGet, "/api/v1/cases/{id}/risk", Access::need(Permission::kCasesRead),
       [&s](RequestContext& ctx) {
         auto connection = s.pool().lease();
-        cases::Case found = full_case(s, *connection, ctx);
+        cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
         json out = {
             {"current", current_json(s, s.risk_assessments().current(*connection, found.id))},
             {"history", history_json(s.risk_assessments().history(*connection, found.id))}};
-        s.audit().record(*connection, case_event(ctx, "risk.read", found.id));
+        s.audit().record(*connection, cases::case_event(ctx, "risk.read", found.id));
         return HttpResponse::json(200, out);
       });
 
-  router.add(Method::kGet, "/api/v1/cases/{id}/risk/assessments/{aid}",
-             Access::need(Permission::kCasesRead), [&s](RequestContext& ctx) {
-               auto connection = s.pool().lease();
-               cases::Case found = full_case(s, *connection, ctx);
-               auto assessment =
-                   s.risk_assessments().find(*connection, found.id, ctx.id_param("aid"));
-               if (!assessment) throw ApiError(ErrorCode::kNotFound);
-               s.audit().record(*connection, case_event(ctx, "risk.assessment_read", found.id));
-               return HttpResponse::json(200, assessment_json(s, *assessment, true));
-             });
+  router.add(
+      Method::kGet, "/api/v1/cases/{id}/risk/assessments/{aid}",
+      Access::need(Permission::kCasesRead), [&s](RequestContext& ctx) {
+        auto connection = s.pool().lease();
+        cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
+        auto assessment = s.risk_assessments().find(*connection, found.id, ctx.id_param("aid"));
+        if (!assessment) throw ApiError(ErrorCode::kNotFound);
+        s.audit().record(*connection, cases::case_event(ctx, "risk.assessment_read", found.id));
+        return HttpResponse::json(200, assessment_json(s, *assessment, true));
+      });
 
   router.add(Method::kPost, "/api/v1/cases/{id}/incidents", Access::need(Permission::kCasesWrite),
              [&s](RequestContext& ctx) {
@@ -292,12 +270,12 @@ void register_risk_routes(http::Router& router, app::Services& s) {
                std::vector<std::string> types = body.string_list("types", intake::incident_types());
                auto connection = s.pool().lease();
                store::Transaction tx(*connection);
-               cases::Case found = full_case(s, *connection, ctx);
+               cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
                if (found.status == "closed") throw ApiError(ErrorCode::kInvalidState);
                Incident incident = s.risk_incidents().record(
                    *connection, found.id, occurred_on, types, ctx.user().user.id,
                    intake::local_today(s.clock().now(), *s.jurisdiction().zone));
-               s.audit().append(*connection, case_event(ctx, "case.incident", found.id));
+               s.audit().append(*connection, cases::case_event(ctx, "case.incident", found.id));
                tx.commit();
                return HttpResponse::json(201, {{"case_id", incident.case_id},
                                                {"occurred_on", incident.occurred_on},

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "http/json_body.h"
+#include "http/nullable_json.h"
 #include "http/query.h"
 #include "shelters/reports.h"
 #include "shelters/shelters_api.h"
@@ -194,9 +195,6 @@ void register_admission_routes(http::Router& router, app::Services& s) {
         auto connection = s.pool().lease();
         NetworkReport report = build_report(*connection, s.shelters(), s.protector(),
                                             s.jurisdiction(), *from, *to, region);
-        auto optional_number = [](const std::optional<double>& v) {
-          return v ? json(*v) : json(nullptr);
-        };
         json centres = json::array();
         for (const auto& c : report.centres) {
           json days = json::array();
@@ -211,7 +209,7 @@ void register_admission_routes(http::Router& router, app::Services& s) {
                              {"days", days},
                              {"occupancy_rate", c.occupancy_rate},
                              {"admissions", c.admissions},
-                             {"average_stay_days", optional_number(c.average_stay_days)},
+                             {"average_stay_days", http::nullable_json(c.average_stay_days)},
                              {"turnaways", c.turnaways},
                              {"over_capacity_admissions", c.over_capacity_admissions}});
         }
@@ -221,7 +219,7 @@ void register_admission_routes(http::Router& router, app::Services& s) {
                              {"capacity", counts_json(r.capacity)},
                              {"occupancy_rate", r.occupancy_rate},
                              {"admissions", r.admissions},
-                             {"average_stay_days", optional_number(r.average_stay_days)},
+                             {"average_stay_days", http::nullable_json(r.average_stay_days)},
                              {"turnaways", r.turnaways},
                              {"over_capacity_admissions", r.over_capacity_admissions}});
         }

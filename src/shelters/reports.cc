@@ -1,9 +1,9 @@
 #include "shelters/reports.h"
 
 #include <chrono>
-#include <cstdio>
 #include <map>
 
+#include "core/calendar_day.h"
 #include "core/error.h"
 #include "core/time_zone.h"
 
@@ -17,11 +17,15 @@ namespace {
 constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
 std::string format_day(std::int64_t day) {
-  std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{day}}};
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return text;
+  return core::format_day(
+      std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{day}}});
+}
+
+// Days since 1970-01-01 of a YYYY-MM-DD text, or nullopt if it is not a real calendar day.
+std::optional<std::int64_t> day_number(const std::string& text) {
+  auto day = core::parse_day(text);
+  if (!day) return std::nullopt;
+  return std::chrono::sys_days{*day}.time_since_epoch().count();
 }
 
 // The UTC instant at which local day `day` (days since epoch) ends in `zone`.
@@ -43,27 +47,13 @@ std::optional<double> mean(double sum, std::int64_t count) {
 
 }  // namespace
 
-std::optional<std::int64_t> parse_day(const std::string& text) {
-  unsigned y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
-    return std::nullopt;
-  }
-  std::chrono::year_month_day date{std::chrono::year{static_cast<int>(y)}, std::chrono::month{m},
-                                   std::chrono::day{d}};
-  if (!date.ok()) return std::nullopt;
-  return std::chrono::sys_days{date}.time_since_epoch().count();
-}
-
 NetworkReport build_report(store::Connection& connection, const ShelterStore& shelters,
                            const crypto::Protector& protector,
                            const core::Jurisdiction& jurisdiction, const std::string& from,
                            const std::string& to, const std::optional<std::string>& region_kato) {
-  auto first = parse_day(from);
+  auto first = day_number(from);
   if (!first) throw ApiError(ErrorCode::kValidationFailed, "from");
-  auto last = parse_day(to);
+  auto last = day_number(to);
   if (!last || *last < *first || *last - *first > 365) {
     throw ApiError(ErrorCode::kValidationFailed, "to");
   }

@@ -59,9 +59,6 @@ struct NetworkReport {
   std::vector<OverCapacityEvent> over_capacity_events;
 };
 
-// Parses YYYY-MM-DD; nullopt if malformed or not a real date.
-std::optional<std::int64_t> parse_day(const std::string& text);  // days since 1970-01-01
-
 // The report for [from, to] (at most 366 days; ApiError(kValidationFailed) otherwise).
 NetworkReport build_report(store::Connection& connection, const ShelterStore& shelters,
                            const crypto::Protector& protector,

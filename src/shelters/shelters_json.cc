@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "http/json_body.h"
+#include "http/nullable_json.h"
 
 namespace qorgau::shelters {
 
@@ -12,15 +13,11 @@ using nlohmann::json;
 
 namespace {
 
-json optional_json(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 json person_json(const people::Person& p) {
   return {{"person_id", p.id},
           {"full_name", p.full_name},
-          {"iin", optional_json(p.iin)},
-          {"birth_date", optional_json(p.birth_date)}};
+          {"iin", http::nullable_json(p.iin)},
+          {"birth_date", http::nullable_json(p.birth_date)}};
 }
 
 }  // namespace
@@ -46,7 +43,7 @@ json shelter_json(const Shelter& s, bool own, bool with_address) {
               {"available", counts_json(s.available())},
               {"occupancy_updated_at", s.occupancy_updated_at},
               {"admission_rules", s.admission_rules}};
-  if (with_address) out["address"] = optional_json(s.address);
+  if (with_address) out["address"] = http::nullable_json(s.address);
   return out;
 }
 
@@ -72,11 +69,11 @@ json referral_json(const Referral& r, const Shelter& shelter,
           {"accessible", r.household.accessible > 0},
           {"needs", r.needs},
           {"urgency", r.urgency},
-          {"callback_phone", optional_json(r.callback_phone)},
+          {"callback_phone", http::nullable_json(r.callback_phone)},
           {"status", r.status},
-          {"decline_reason", optional_json(r.decline_reason)},
+          {"decline_reason", http::nullable_json(r.decline_reason)},
           {"created_at", r.created_at},
-          {"decided_at", r.decided_at ? json(*r.decided_at) : json(nullptr)},
+          {"decided_at", http::nullable_json(r.decided_at)},
           {"direction", incoming ? "incoming" : "outgoing"},
           {"referring_agency_name", referring_agency_name}};
 }
@@ -90,7 +87,7 @@ json admission_json(const Admission& a) {
   }
   return {{"id", a.id},
           {"shelter_id", a.shelter_id},
-          {"referral_id", a.referral_id ? json(*a.referral_id) : json(nullptr)},
+          {"referral_id", http::nullable_json(a.referral_id)},
           {"woman", person_json(a.woman)},
           {"children", children},
           {"accessible", a.accessible},
@@ -98,10 +95,10 @@ json admission_json(const Admission& a) {
           {"days_stayed", a.days_stayed},
           {"max_stay_ends_at", a.max_stay_ends_at},
           {"max_stay_alert", a.max_stay_alert},
-          {"over_capacity_reason", optional_json(a.over_capacity_reason)},
+          {"over_capacity_reason", http::nullable_json(a.over_capacity_reason)},
           {"services", services},
-          {"discharged_at", a.discharged_at ? json(*a.discharged_at) : json(nullptr)},
-          {"destination", optional_json(a.destination)}};
+          {"discharged_at", http::nullable_json(a.discharged_at)},
+          {"destination", http::nullable_json(a.destination)}};
 }
 
 bool operates(app::Services& services, store::Connection& connection,

@@ -231,9 +231,6 @@ TEST_F(ShelterStores, IdentityIsRequiredAtAdmission) {
 }
 
 TEST_F(ShelterStores, ReportCountsDaysTurnawaysAndStays) {
-  EXPECT_FALSE(parse_day("2026-02-30"));
-  EXPECT_FALSE(parse_day("2026-1-01"));
-  EXPECT_EQ(parse_day("1970-01-02"), 1);
   EXPECT_EQ(error_of([&] {
               build_report(conn(), shelters_, protector_, jurisdiction_, "2026-01-01", "2027-06-01",
                            {});

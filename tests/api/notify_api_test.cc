@@ -28,16 +28,6 @@ std::int64_t count(const TestServer& server, const std::string& sql) {
   return database.connect()->query_one(sql)->integer(0);
 }
 
-// Polls `done` every 200 ms for up to `limit`.
-bool eventually(const std::function<bool()>& done, std::chrono::milliseconds limit = 20s) {
-  auto until = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < until) {
-    if (done()) return true;
-    std::this_thread::sleep_for(200ms);
-  }
-  return done();
-}
-
 class Notify : public ::testing::Test {
  protected:
   explicit Notify(std::map<std::string, std::string> env = {})
@@ -118,7 +108,10 @@ class Notify : public ::testing::Test {
 
 TEST_F(Notify, ConsentIsValidatedAuditedAndShownToStaff) {
   std::int64_t case_id = open_case();
-  auto consents = [&] { return count(server_, "SELECT COUNT(*) FROM notification_consents"); };
+  auto consents = [&] {
+    return count(server_, "SELECT COUNT(*) FROM notification_consents WHERE case_id = " +
+                              std::to_string(case_id));
+  };
   auto audits = [&] { return count(server_, "SELECT COUNT(*) FROM audit_log"); };
   std::int64_t audit_before = audits();
   struct Bad {
@@ -377,7 +370,9 @@ TEST(NotifyRestart, QueuedBeforeAStopIsDeliveredOnceAfterTheRestart) {
   EXPECT_EQ(messages.json()["messages"].size(), 1u);
   EXPECT_EQ(count(server,
                   "SELECT COUNT(*) FROM scheduled_jobs WHERE kind = "
-                  "'notification_delivery' AND state = 'done'"),
+                  "'notification_delivery' AND state = 'done' AND subject_id IN "
+                  "(SELECT id FROM notifications WHERE case_id = " +
+                      opened.json()["id"].dump() + ")"),
             1);
 }
 

@@ -266,4 +266,13 @@ std::vector<fs::path> files_in(const fs::path& dir) {
   return out;
 }
 
+bool eventually(const std::function<bool()>& done, std::chrono::milliseconds limit) {
+  auto until = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < until) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  return done();
+}
+
 }  // namespace qorgau::testing

@@ -5,7 +5,9 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -88,6 +90,10 @@ inline constexpr const char* kDemoPassword = "qorgau-demo-2026";
 
 // The SHA-256 of `bytes`, lower-case hex (as the evidence receipts give it).
 std::string sha256_hex(const std::string& bytes);
+
+// Polls `done` every 200 ms for up to `limit`; whether it became true.
+bool eventually(const std::function<bool()>& done,
+                std::chrono::milliseconds limit = std::chrono::seconds(20));
 
 // The entries of a directory (none if it does not exist).
 std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir);

@@ -143,7 +143,11 @@ test('triage → case → note, task, service, offence, referral; the crisis cen
   await expect(main).toContainText(en['cases.basis.without_complaint']);
   await expect(main).toContainText(en['cases.ground.witnesses']);
   await expect(page.getByRole('region', { name: en['cases.case.people'] })).toContainText(SURVIVOR);
-  await expect(page.getByRole('region', { name: en['cases.case.timeline'] })).toContainText(en['cases.event.opened']);
+  const timeline = page.getByRole('region', { name: en['cases.case.timeline'] });
+  await expect(timeline).toContainText(en['cases.event.opened']);
+  // Who acted is named: the inspector, by her display name, not by a number.
+  await expect(timeline).toContainText('Гүлнар Инспекторова (demo)');
+  await expect(timeline).not.toContainText(en['cases.userN'].replace('{id}', '').trim());
 
   // A note, a task (then done), a service.
   await page.getByRole('button', { name: en['cases.notes.new'] }).click();

@@ -134,7 +134,7 @@ export const ordersEn = {
   'orders.attendance.attended': 'attended',
   'orders.attendance.missed': 'missed',
   'orders.attendance.sessionOn': 'Session day',
-  'orders.attendance.wasThere': 'He attended',
+  'orders.attendance.wasThere': 'Attended the session',
   'orders.attendance.add': 'Record session',
   'orders.attendance.missing': 'Choose the session day.',
 
@@ -157,7 +157,7 @@ export const ordersEn = {
   'orders.verify.checkedAt': 'Checked {when}',
   'orders.verify.again': 'New check',
   'orders.verify.nameCaveat': 'Checked by name and date of birth: a name spelt differently may not match. Check the IIN when you can.',
-  'orders.verify.mustKeep': 'He must keep these conditions',
+  'orders.verify.mustKeep': 'The person checked must keep these conditions',
   'orders.verify.contact': 'Safe way to contact the protected person',
 
   'orders.expiring.heading': 'Expiring orders',

@@ -134,7 +134,7 @@ export const ordersKk: OrdersMessages = {
   'orders.attendance.attended': 'қатысты',
   'orders.attendance.missed': 'қатыспады',
   'orders.attendance.sessionOn': 'Сабақ күні',
-  'orders.attendance.wasThere': 'Ол қатысты',
+  'orders.attendance.wasThere': 'Сабаққа қатысты',
   'orders.attendance.add': 'Сабақты белгілеу',
   'orders.attendance.missing': 'Сабақ күнін таңдаңыз.',
 
@@ -157,7 +157,7 @@ export const ordersKk: OrdersMessages = {
   'orders.verify.checkedAt': 'Тексерілді: {when}',
   'orders.verify.again': 'Жаңа тексеру',
   'orders.verify.nameCaveat': 'Аты-жөні мен туған күні бойынша тексерілді: басқаша жазылған есім сәйкес келмеуі мүмкін. Мүмкіндігінше ЖСН бойынша тексеріңіз.',
-  'orders.verify.mustKeep': 'Ол сақтауға міндетті',
+  'orders.verify.mustKeep': 'Тексерілген адам осы шарттарды сақтауға міндетті',
   'orders.verify.contact': 'Қорғалатын адаммен қауіпсіз байланыс тәсілі',
 
   'orders.expiring.heading': 'Мерзімі аяқталатын нұсқамалар',

@@ -134,10 +134,10 @@ export const ordersRu: RussianMessages<OrdersMessages> = {
 
   'orders.attendance': 'Посещение программы',
   'orders.attendance.none': 'Занятия ещё не отмечены.',
-  'orders.attendance.attended': 'присутствовал',
-  'orders.attendance.missed': 'пропустил',
+  'orders.attendance.attended': 'явка',
+  'orders.attendance.missed': 'неявка',
   'orders.attendance.sessionOn': 'День занятия',
-  'orders.attendance.wasThere': 'Он присутствовал',
+  'orders.attendance.wasThere': 'Явка на занятие',
   'orders.attendance.add': 'Отметить занятие',
   'orders.attendance.missing': 'Выберите день занятия.',
 
@@ -160,7 +160,7 @@ export const ordersRu: RussianMessages<OrdersMessages> = {
   'orders.verify.checkedAt': 'Проверено {when}',
   'orders.verify.again': 'Новая проверка',
   'orders.verify.nameCaveat': 'Проверка по ФИО и дате рождения: имя, написанное иначе, может не совпасть. По возможности проверьте по ИИН.',
-  'orders.verify.mustKeep': 'Он обязан соблюдать',
+  'orders.verify.mustKeep': 'Проверяемое лицо обязано соблюдать эти условия',
   'orders.verify.contact': 'Безопасный способ связи с защищаемым лицом',
 
   'orders.expiring.heading': 'Истекающие предписания',

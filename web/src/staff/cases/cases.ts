@@ -205,6 +205,8 @@ export interface Evidence {
 export interface TimelineEvent {
   at: string;
   user_id: number | null;
+  /** The acting user's display name; null with user_id (the system acted). */
+  user_name: string | null;
   kind: string;
   detail: string;
 }

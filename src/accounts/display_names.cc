@@ -1,0 +1,14 @@
+#include "accounts/display_names.h"
+
+namespace qorgau::accounts {
+
+const std::string& DisplayNames::of(std::int64_t user_id) {
+  auto [it, fresh] = known_.try_emplace(user_id);
+  if (fresh) {
+    auto user = users_.find(connection_, user_id);
+    if (user) it->second = user->display_name;
+  }
+  return it->second;
+}
+
+}  // namespace qorgau::accounts
