@@ -55,8 +55,8 @@ Services::Services(Config config, const core::Clock& clock)
   // One connection for each handler thread, each event loop (nonblocking routes run there, one
   // per core, and must never wait for a lease behind slow handlers) and the scheduler, plus one.
   size_t loops = std::max(1u, std::thread::hardware_concurrency());
-  pool_ = std::make_unique<store::ConnectionPool>(
-      *database_, static_cast<size_t>(config_.threads) + loops + 2);
+  pool_ = std::make_unique<store::ConnectionPool>(*database_,
+                                                  static_cast<size_t>(config_.threads) + loops + 2);
   committer_ = std::make_unique<store::GroupCommitter>(*database_);
   protector_ = std::make_unique<crypto::Protector>(*keyring_);
   chain_ = std::make_unique<crypto::HashChain>(*keyring_);
