@@ -310,8 +310,7 @@ HttpResponse verify(app::Services& s, RequestContext& ctx) {
   answer["under_active_order"] = !found.empty();
   answer["orders"] = std::move(out);
   HttpResponse response = HttpResponse::json(200, answer);
-  response.hold =
-      hold_until_audited(
+  response.hold = hold_until_audited(
       s, cases::staff_event(ctx, "orders.verify", "order", shown.empty() ? "none" : shown));
   return response;
 }
