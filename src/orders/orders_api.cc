@@ -243,9 +243,9 @@ HttpResponse case_orders(app::Services& s, RequestContext& ctx) {
 // keeping a thread waiting (HttpResponse::hold): the reply is never sent unaudited.
 std::function<void(std::function<void(bool)>)> hold_until_audited(app::Services& s,
                                                                   audit::AuditEvent entry) {
-  return [&s, entry = std::move(entry)](std::function<void(bool)> resume) {
+  return [&s, entry = std::move(entry)](const std::function<void(bool)>& resume) {
     s.committer().submit([&s, entry](store::Connection& c) { s.audit().append(c, entry); },
-                         [action = entry.action, resume](std::exception_ptr error) {
+                         [action = entry.action, resume](const std::exception_ptr& error) {
                            if (error) {
                              try {
                                std::rethrow_exception(error);

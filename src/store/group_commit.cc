@@ -19,7 +19,7 @@ GroupCommitter::~GroupCommitter() {
 void GroupCommitter::run(std::function<void(Connection&)> work) {
   std::promise<void> committed;
   std::future<void> result = committed.get_future();
-  submit(std::move(work), [&committed](std::exception_ptr error) {
+  submit(std::move(work), [&committed](const std::exception_ptr& error) {
     if (error) {
       committed.set_exception(error);
     } else {
