@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,9 +26,24 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
   }
 }
 
+// Process-wide settings, applied once before SQLite initializes. Debian's SQLite keeps
+// allocation statistics by default, behind one global mutex taken on every allocation (its
+// build has no lookaside, so every small one): the event loops, workers and the group
+// committer then queue on that mutex. Nothing here reads the statistics.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // Refused (SQLITE_MISUSE) only if something in the process initialized SQLite already;
+    // it then keeps its defaults, which are correct, only slower.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+  });
+}
+
 class SqliteConnection : public Connection {
  public:
   explicit SqliteConnection(const std::filesystem::path& file) {
+    configure_sqlite_once();
     int rc =
         sqlite3_open_v2(file.c_str(), &db_,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);

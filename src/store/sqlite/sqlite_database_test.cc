@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_database.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include <atomic>
@@ -332,6 +333,17 @@ TEST_F(SqliteDatabaseTest, WalModeAndFullSynchronousAreSet) {
   EXPECT_EQ(second->query_one("PRAGMA synchronous")->integer(0), 2);
   EXPECT_EQ(second->query_one("PRAGMA foreign_keys")->integer(0), 1);
   EXPECT_EQ(second->query_one("PRAGMA secure_delete")->integer(0), 1);
+}
+
+// Allocation statistics are off process-wide (one global mutex per allocation otherwise):
+// with them off SQLite counts nothing, even while a connection holds memory.
+TEST_F(SqliteDatabaseTest, AllocationStatisticsAreOff) {
+  conn().execute("CREATE TABLE t (x TEXT)");
+  conn().execute("INSERT INTO t (x) VALUES ($1)", {std::string(10000, 'x')});
+  sqlite3_int64 current = -1;
+  sqlite3_int64 highest = -1;
+  ASSERT_EQ(sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &current, &highest, 0), SQLITE_OK);
+  EXPECT_EQ(current, 0);
 }
 
 TEST_F(SqliteDatabaseTest, CannotOpenADatabaseInAMissingDirectory) {
