@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace qorgau::accounts {
@@ -56,13 +57,17 @@ ResolvedSession SessionStore::resolve(store::Connection& connection, std::string
     out.status = ResolvedSession::Status::kExpired;
     return out;
   }
-  if (now - last_seen > 60'000) {
+  constexpr std::int64_t kRefreshMs = 60'000;
+  if (now - last_seen > kRefreshMs) {
     connection.execute("UPDATE sessions SET last_seen_at = $1 WHERE id = $2",
                        {now, out.session_id});
+    last_seen = now;
   }
   out.status = ResolvedSession::Status::kValid;
   out.user_id = row->integer(1);
   out.csrf_token = row->text(2);
+  out.recheck_at_ms =
+      last_seen + std::min(kRefreshMs, std::chrono::milliseconds(idle_timeout_).count());
   return out;
 }
 

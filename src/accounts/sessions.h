@@ -5,7 +5,8 @@
 // A session ends when the user logs out, when it has been idle longer than
 // the configured timeout (it is then deleted on next use), or when the user
 // is disabled. last_seen is refreshed at most once a minute, so reads do not
-// turn into a write on every request.
+// turn into a write on every request. Ending or changing a session moves the
+// sign-in epoch (migration 0014), which PrincipalCache watches.
 #pragma once
 
 #include <chrono>
@@ -29,6 +30,10 @@ struct ResolvedSession {
   std::int64_t session_id = 0;
   std::int64_t user_id = 0;
   std::string csrf_token;
+  // For a valid session: until when it may be taken as valid without resolving it again
+  // (its last_seen plus the smaller of one minute and the idle timeout), so that idle expiry
+  // and the last_seen refresh still happen here.
+  std::int64_t recheck_at_ms = 0;
 };
 
 class SessionStore {
@@ -43,9 +48,11 @@ class SessionStore {
 
   std::chrono::minutes idle_timeout() const { return idle_timeout_; }
 
- private:
+  // The keyed hash stored in place of `token`; also what a token is remembered by in memory,
+  // so the token itself is never kept.
   core::Bytes token_hash(std::string_view token) const;
 
+ private:
   crypto::SecretKey key_;
   const core::Clock& clock_;
   std::chrono::minutes idle_timeout_;

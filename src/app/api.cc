@@ -170,38 +170,51 @@ HttpResponse Api::handle(const HttpRequest& request) {
   return response;
 }
 
-std::optional<accounts::Principal> Api::authorize(const HttpRequest& request,
-                                                  const http::Route& route) {
-  if (unsafe_method(request.method) && !origin_allowed(request)) {
-    throw ApiError(ErrorCode::kCsrfFailed);
-  }
-  if (route.access.kind == http::Access::Kind::kPublic) return std::nullopt;
-  auto connection = services_.pool().lease();
+std::shared_ptr<const accounts::Principal> Api::principal_of(const HttpRequest& request,
+                                                             store::Connection& connection) {
   std::string token = request.cookie(kSessionCookie);
   if (token.empty()) throw ApiError(ErrorCode::kNotAuthenticated);
-  accounts::ResolvedSession session = services_.sessions().resolve(*connection, token);
+  core::Bytes token_hash = services_.sessions().token_hash(token);
+  // The epoch is read before the rows the principal is built from (PrincipalCache).
+  std::int64_t epoch = accounts::PrincipalCache::epoch(connection);
+  if (auto known = principals_.find(token_hash, epoch, services_.clock().now_ms())) return known;
+  accounts::ResolvedSession session = services_.sessions().resolve(connection, token);
   if (session.status == accounts::ResolvedSession::Status::kExpired) {
     throw ApiError(ErrorCode::kSessionExpired);
   }
   if (session.status != accounts::ResolvedSession::Status::kValid) {
     throw ApiError(ErrorCode::kNotAuthenticated);
   }
-  auto user = services_.users().find(*connection, session.user_id);
+  auto user = services_.users().find(connection, session.user_id);
   const accounts::Role* role = user ? accounts::find_role(user->role) : nullptr;
-  auto agency = user ? services_.agencies().find(*connection, user->agency_id) : std::nullopt;
+  auto agency = user ? services_.agencies().find(connection, user->agency_id) : std::nullopt;
   if (!user || !user->active() || !role || !agency) {
-    services_.sessions().destroy(*connection, session.session_id);
+    services_.sessions().destroy(connection, session.session_id);
     throw ApiError(ErrorCode::kNotAuthenticated);
   }
-  accounts::Principal principal{*user, *agency, role, session.session_id, session.csrf_token};
+  auto principal = std::make_shared<const accounts::Principal>(accounts::Principal{
+      std::move(*user), std::move(*agency), role, session.session_id, session.csrf_token});
+  principals_.remember(token_hash, epoch, session.recheck_at_ms, principal);
+  return principal;
+}
+
+std::shared_ptr<const accounts::Principal> Api::authorize(const HttpRequest& request,
+                                                          const http::Route& route) {
+  if (unsafe_method(request.method) && !origin_allowed(request)) {
+    throw ApiError(ErrorCode::kCsrfFailed);
+  }
+  if (route.access.kind == http::Access::Kind::kPublic) return nullptr;
+  auto connection = services_.pool().lease();
+  std::shared_ptr<const accounts::Principal> principal = principal_of(request, *connection);
   if (route.access.kind == http::Access::Kind::kPermission &&
-      !principal.can(route.access.permission)) {
-    services_.audit().record(*connection, {user->id, agency->id, "access.denied", "route",
-                                           route.pattern, request.client_ip, "denied"});
+      !principal->can(route.access.permission)) {
+    services_.audit().record(*connection,
+                             {principal->user.id, principal->agency.id, "access.denied", "route",
+                              route.pattern, request.client_ip, "denied"});
     throw ApiError(ErrorCode::kForbidden);
   }
   if (unsafe_method(request.method) &&
-      !same_text(request.header("x-csrf-token"), principal.csrf_token)) {
+      !same_text(request.header("x-csrf-token"), principal->csrf_token)) {
     throw ApiError(ErrorCode::kCsrfFailed);
   }
   return principal;
@@ -215,12 +228,12 @@ http::BodyPlan Api::plan_body(const HttpRequest& request) {
   plan.nonblocking = match.route->nonblocking;
   if (!match.route->streams_body) return plan;
   try {
-    std::optional<accounts::Principal> principal = authorize(request, *match.route);
+    std::shared_ptr<const accounts::Principal> principal = authorize(request, *match.route);
     if (match.route->before_body) {
       core::Language language = core::negotiate_language(request.header("accept-language"),
                                                          services_.jurisdiction().default_language);
       http::RequestContext context{request, language, std::move(match.params), nullptr};
-      if (principal) context.principal = &*principal;
+      context.principal = principal.get();
       match.route->before_body(context);
     }
   } catch (const ApiError& error) {
@@ -244,8 +257,8 @@ HttpResponse Api::handle_api(const HttpRequest& request, core::Language language
   const http::Route& route = *match.route;
   route_label = route.pattern;
   http::RequestContext context{request, language, std::move(match.params), nullptr};
-  std::optional<accounts::Principal> principal = authorize(request, route);
-  if (principal) context.principal = &*principal;
+  std::shared_ptr<const accounts::Principal> principal = authorize(request, route);
+  context.principal = principal.get();
   return route.handler(context);
 }
 

@@ -6,6 +6,8 @@
 //   2. route lookup (404 not_found / 405 method_not_allowed);
 //   3. unless the route is public: the session cookie must name a live
 //      session of an active user (401 not_authenticated / session_expired);
+//      a principal already resolved is reused while nothing about its session,
+//      user or agency has changed (accounts::PrincipalCache);
 //   4. the route's permission must be in the user's role (403 forbidden,
 //      audited as access.denied);
 //   5. state-changing methods: Origin, when sent, must be this host, and a
@@ -20,6 +22,7 @@
 
 #include <memory>
 
+#include "accounts/principal_cache.h"
 #include "app/services.h"
 #include "core/error.h"
 #include "http/message.h"
@@ -50,12 +53,16 @@ class Api {
  private:
   http::HttpResponse handle_api(const http::HttpRequest& request, core::Language language,
                                 std::string& route_label);
-  // Steps 3-5 below for `route`: the caller's principal (none for a public
+  // Steps 3-5 above for `route`: the caller's principal (null for a public
   // route), or ApiError.
-  std::optional<accounts::Principal> authorize(const http::HttpRequest& request,
-                                               const http::Route& route);
+  std::shared_ptr<const accounts::Principal> authorize(const http::HttpRequest& request,
+                                                       const http::Route& route);
+  // Step 3: the principal behind the session cookie, from the cache or resolved afresh.
+  std::shared_ptr<const accounts::Principal> principal_of(const http::HttpRequest& request,
+                                                          store::Connection& connection);
 
   Services& services_;
+  accounts::PrincipalCache principals_;
   http::Router router_;
   http::StaticFiles static_files_;
 };

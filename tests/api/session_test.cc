@@ -118,5 +118,19 @@ TEST(Session, DisablingAUserEndsTheirSessions) {
   EXPECT_EQ(operator_client.login("operator", kDemoPassword).status, 401);
 }
 
+// The server remembers a principal between requests (accounts::PrincipalCache); a change made
+// by another process must still end it at once.
+TEST(Session, AUserDisabledFromTheCommandLineIsRefusedAtOnce) {
+  TestServer server;
+  Client inspector(server.port());
+  ASSERT_EQ(inspector.login("inspector", kDemoPassword).status, 200);
+  ASSERT_EQ(inspector.get("/api/v1/session").status, 200);
+  ASSERT_EQ(inspector.get("/api/v1/session").status, 200) << "answered from the remembered one";
+  ASSERT_EQ(server.run_cli({"user", "disable", "inspector"}), 0);
+  Reply after = inspector.get("/api/v1/session");
+  EXPECT_EQ(after.status, 401);
+  EXPECT_EQ(after.error_code(), "not_authenticated");
+}
+
 }  // namespace
 }  // namespace qorgau::testing

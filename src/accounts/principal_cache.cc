@@ -1,0 +1,50 @@
+#include "accounts/principal_cache.h"
+
+#include <stdexcept>
+#include <utility>
+
+namespace qorgau::accounts {
+
+namespace {
+
+std::string key_of(const core::Bytes& token_hash) {
+  return {token_hash.begin(), token_hash.end()};
+}
+
+}  // namespace
+
+PrincipalCache::PrincipalCache(std::size_t capacity) : capacity_(capacity == 0 ? 1 : capacity) {}
+
+std::int64_t PrincipalCache::epoch(store::Connection& connection) {
+  auto row = connection.query_one("SELECT epoch FROM auth_epoch WHERE id = 1");
+  if (!row) throw std::runtime_error("accounts: the sign-in epoch row is missing");
+  return row->integer(0);
+}
+
+std::shared_ptr<const Principal> PrincipalCache::find(const core::Bytes& token_hash,
+                                                      std::int64_t epoch,
+                                                      std::int64_t now_ms) const {
+  std::string key = key_of(token_hash);
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.epoch != epoch || now_ms >= it->second.recheck_at_ms) {
+    return nullptr;
+  }
+  return it->second.principal;
+}
+
+void PrincipalCache::remember(const core::Bytes& token_hash, std::int64_t epoch,
+                              std::int64_t recheck_at_ms,
+                              std::shared_ptr<const Principal> principal) {
+  std::string key = key_of(token_hash);
+  std::lock_guard lock(mutex_);
+  if (entries_.size() >= capacity_ && !entries_.contains(key)) entries_.clear();
+  entries_[std::move(key)] = Entry{epoch, recheck_at_ms, std::move(principal)};
+}
+
+std::size_t PrincipalCache::size() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+}  // namespace qorgau::accounts
