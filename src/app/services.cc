@@ -61,6 +61,7 @@ Services::Services(Config config, const core::Clock& clock)
   protector_ = std::make_unique<crypto::Protector>(*keyring_);
   chain_ = std::make_unique<crypto::HashChain>(*keyring_);
   audit_ = std::make_unique<audit::AuditLog>(*chain_, clock_);
+  audit_queue_ = std::make_unique<audit::AuditQueue>(*audit_, *committer_);
   users_ = std::make_unique<accounts::UserStore>(*protector_);
   sessions_ =
       std::make_unique<accounts::SessionStore>(*keyring_, clock_, config_.session_idle_timeout);

@@ -13,6 +13,7 @@
 #include "accounts/users.h"
 #include "app/config.h"
 #include "audit/audit_log.h"
+#include "audit/audit_queue.h"
 #include "cases/cases.h"
 #include "cases/matching.h"
 #include "cases/referrals.h"
@@ -65,6 +66,9 @@ class Services {
   store::GroupCommitter& committer() { return *committer_; }
   const crypto::Protector& protector() const { return *protector_; }
   const audit::AuditLog& audit() const { return *audit_; }
+  // Audit entries of requests that change nothing else, durable before the answer: see
+  // audit/audit_queue.h.
+  audit::AuditQueue& audit_queue() { return *audit_queue_; }
   const accounts::AgencyStore& agencies() const { return agencies_; }
   const accounts::UserStore& users() const { return *users_; }
   const accounts::SessionStore& sessions() const { return *sessions_; }
@@ -160,6 +164,8 @@ class Services {
   std::unique_ptr<scheduler::Scheduler> scheduler_;
   // Last: destroyed first, finishing queued writes while the database is still open.
   std::unique_ptr<store::GroupCommitter> committer_;
+  // Holds no unit's state: may go before the committer finishes them.
+  std::unique_ptr<audit::AuditQueue> audit_queue_;
   int schema_version_ = 0;
 };
 

@@ -56,17 +56,25 @@ std::string AuditLog::canonical(std::int64_t seq, std::int64_t at_ms, const Audi
 }
 
 std::int64_t AuditLog::append(store::Connection& connection, const AuditEvent& event) const {
+  return append_all(connection, {&event});
+}
+
+std::int64_t AuditLog::append_all(store::Connection& connection,
+                                  const std::vector<const AuditEvent*>& events) const {
   auto head = connection.query_one("SELECT seq, hash FROM audit_head WHERE id = 1");
-  std::int64_t previous_seq = head ? head->integer(0) : 0;
-  core::Bytes previous_hash = head ? head->bytes(1) : crypto::HashChain::genesis();
-  std::int64_t seq = previous_seq + 1;
+  std::int64_t seq = head ? head->integer(0) : 0;
+  if (events.empty()) return seq;
+  core::Bytes hash = head ? head->bytes(1) : crypto::HashChain::genesis();
   std::int64_t at = clock_.now_ms();
-  core::Bytes hash = chain_.link(previous_hash, canonical(seq, at, event));
-  connection.execute(
-      "INSERT INTO audit_log (seq, at, actor_user_id, actor_agency_id, action, object_type, "
-      "object_id, source_ip, outcome, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-      {seq, at, nullable(event.actor_user_id), nullable(event.actor_agency_id), event.action,
-       event.object_type, event.object_id, event.source_ip, event.outcome, hash});
+  for (const AuditEvent* event : events) {
+    ++seq;
+    hash = chain_.link(hash, canonical(seq, at, *event));
+    connection.execute(
+        "INSERT INTO audit_log (seq, at, actor_user_id, actor_agency_id, action, object_type, "
+        "object_id, source_ip, outcome, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        {seq, at, nullable(event->actor_user_id), nullable(event->actor_agency_id), event->action,
+         event->object_type, event->object_id, event->source_ip, event->outcome, hash});
+  }
   if (head) {
     connection.execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, hash});
   } else {

@@ -58,6 +58,10 @@ class AuditLog {
 
   // Appends within the open transaction on `connection`; returns the seq.
   std::int64_t append(store::Connection& connection, const AuditEvent& event) const;
+  // Appends `events` in order within the open transaction, reading and updating the head once
+  // for all of them; returns the last seq (the head's, unchanged, for none).
+  std::int64_t append_all(store::Connection& connection,
+                          const std::vector<const AuditEvent*>& events) const;
   // Appends in a transaction of its own (for events that change nothing else).
   std::int64_t record(store::Connection& connection, const AuditEvent& event) const;
 

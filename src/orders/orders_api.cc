@@ -244,19 +244,18 @@ HttpResponse case_orders(app::Services& s, RequestContext& ctx) {
 std::function<void(std::function<void(bool)>)> hold_until_audited(app::Services& s,
                                                                   audit::AuditEvent entry) {
   return [&s, entry = std::move(entry)](const std::function<void(bool)>& resume) {
-    s.committer().submit([&s, entry](store::Connection& c) { s.audit().append(c, entry); },
-                         [action = entry.action, resume](const std::exception_ptr& error) {
-                           if (error) {
-                             try {
-                               std::rethrow_exception(error);
-                             } catch (const std::exception& e) {
-                               spdlog::error("{}: audit entry not stored: {}", action, e.what());
-                             } catch (...) {
-                               spdlog::error("{}: audit entry not stored", action);
-                             }
-                           }
-                           resume(!error);
-                         });
+    s.audit_queue().submit(entry, [action = entry.action, resume](const std::exception_ptr& error) {
+      if (error) {
+        try {
+          std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+          spdlog::error("{}: audit entry not stored: {}", action, e.what());
+        } catch (...) {
+          spdlog::error("{}: audit entry not stored", action);
+        }
+      }
+      resume(!error);
+    });
   };
 }
 
