@@ -102,6 +102,29 @@ TEST_F(RouterTest, MatchesParameters) {
   EXPECT_EQ(text.params.at("id"), "abc");
 }
 
+// Routes are looked up among those of the same shape only; the first added still wins, also
+// when a route with a parameter in the module's place comes before a literal one.
+TEST_F(RouterTest, TheFirstRouteAddedWinsAcrossLiteralAndParameterSegments) {
+  Router router;
+  router.add(Method::kGet, "/api/v1/orders/verify", Access::any_user(), respond(210));
+  router.add(Method::kGet, "/api/v1/{module}/verify", Access::any_user(), respond(211));
+  router.add(Method::kGet, "/api/v1/cases/verify", Access::any_user(), respond(212));
+  router.add(Method::kPost, "/api/v1/{module}/{id}", Access::any_user(), respond(213));
+  router.add(Method::kPost, "/api/v1/orders/{id}", Access::any_user(), respond(214));
+
+  EXPECT_EQ(status_of(router.match(Method::kGet, "/api/v1/orders/verify")), 210);
+  EXPECT_EQ(status_of(router.match(Method::kGet, "/api/v1/cases/verify")), 211)
+      << "the parameter route was added before the literal one";
+  auto other = router.match(Method::kGet, "/api/v1/people/verify");
+  ASSERT_NE(other.route, nullptr);
+  EXPECT_EQ(other.params.at("module"), "people");
+  EXPECT_EQ(status_of(router.match(Method::kPost, "/api/v1/orders/5")), 213);
+  auto wrong_method = router.match(Method::kDelete, "/api/v1/orders/5");
+  EXPECT_EQ(wrong_method.route, nullptr);
+  EXPECT_TRUE(wrong_method.path_known);
+  EXPECT_EQ(router.match(Method::kGet, "/api/v1/orders").route, nullptr);
+}
+
 TEST_F(RouterTest, UnknownPathsAndWrongSegmentCounts) {
   for (const char* path : {"/api/v1/nothing", "/api/v1/users/1/2", "/api/v1/users/1/enable",
                            "/api/v2/users", "/", "", "/api/v1/healthz", "/api/v1"}) {

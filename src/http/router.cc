@@ -66,6 +66,12 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
   }
   std::vector<std::string> split;
   for (std::string_view segment : segments(pattern)) split.emplace_back(segment);
+  std::size_t index = routes_.size();
+  if (split.size() > 2 && !is_placeholder(split[2])) {
+    by_third_segment_[shape_key(split.size(), split[2])].push_back(index);
+  } else {
+    with_parameter_third_[split.size()].push_back(index);
+  }
   routes_.push_back({method, std::move(pattern), access, std::move(handler), false, nullptr, false,
                      std::move(split)});
 }
@@ -82,10 +88,36 @@ void Router::add_nonblocking(Method method, std::string pattern, Access access, 
   routes_.back().nonblocking = true;
 }
 
+std::string Router::shape_key(std::size_t segment_count, std::string_view third) {
+  std::string key = std::to_string(segment_count);
+  key += '/';
+  key += third;
+  return key;
+}
+
 Router::Match Router::match(Method method, const std::string& path) const {
   Match result;
   const std::vector<std::string_view> have = segments(path);
-  for (const auto& route : routes_) {
+  static const std::vector<std::size_t> kNone;
+  const std::vector<std::size_t>* literal = &kNone;
+  if (have.size() > 2) {
+    auto it = by_third_segment_.find(shape_key(have.size(), have[2]));
+    if (it != by_third_segment_.end()) literal = &it->second;
+  }
+  auto any = with_parameter_third_.find(have.size());
+  const std::vector<std::size_t>& parameter =
+      any == with_parameter_third_.end() ? kNone : any->second;
+  // Both lists ascend: walk them together, so the routes are tried in the order added.
+  auto a = literal->begin();
+  auto b = parameter.begin();
+  while (a != literal->end() || b != parameter.end()) {
+    std::size_t index;
+    if (b == parameter.end() || (a != literal->end() && *a < *b)) {
+      index = *a++;
+    } else {
+      index = *b++;
+    }
+    const Route& route = routes_[index];
     std::map<std::string, std::string> params;
     if (!match_segments(route.segments, have, params)) continue;
     result.path_known = true;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "accounts/principal.h"
@@ -83,10 +84,18 @@ class Router {
     bool path_known = false;       // some route has this path (for 405)
     std::map<std::string, std::string> params;
   };
+  // The first route, in the order added, whose segments fit the path and whose method is
+  // the request's (GET serves HEAD).
   Match match(Method method, const std::string& path) const;
 
  private:
+  // Routes are tried only among those that could fit: the same number of segments, and the
+  // same third segment ("api/v1/<module>/...") unless the route has a parameter there. Both
+  // lists hold indexes into routes_ in the order added.
+  static std::string shape_key(std::size_t segment_count, std::string_view third);
   std::vector<Route> routes_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_third_segment_;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> with_parameter_third_;
 };
 
 }  // namespace qorgau::http
