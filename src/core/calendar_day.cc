@@ -28,6 +28,22 @@ std::string format_day(std::chrono::year_month_day day) {
   return text;
 }
 
+std::string format_day_for_reader(std::chrono::year_month_day day, Language language) {
+  static constexpr const char* kEnglishMonths[] = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
+  auto month = static_cast<unsigned>(day.month());
+  char text[40];
+  if (language == Language::kEn && month >= 1 && month <= 12) {
+    std::snprintf(text, sizeof text, "%u %s %04d", static_cast<unsigned>(day.day()),
+                  kEnglishMonths[month - 1], static_cast<int>(day.year()));
+  } else {
+    std::snprintf(text, sizeof text, "%02u.%02u.%04d", static_cast<unsigned>(day.day()), month,
+                  static_cast<int>(day.year()));
+  }
+  return text;
+}
+
 std::optional<std::chrono::year_month_day> parse_day(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int year = 0;

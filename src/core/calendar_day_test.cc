@@ -14,6 +14,13 @@ TEST(CalendarDay, FormatsWithZeroPadding) {
   EXPECT_EQ(format_day(std::chrono::year(987) / 7 / 4), "0987-07-04");
 }
 
+TEST(CalendarDay, WritesADayAsPeopleReadItInEachLanguage) {
+  EXPECT_EQ(format_day_for_reader(2026y / 3 / 1, Language::kKk), "01.03.2026");
+  EXPECT_EQ(format_day_for_reader(2026y / 3 / 1, Language::kRu), "01.03.2026");
+  EXPECT_EQ(format_day_for_reader(2026y / 3 / 1, Language::kEn), "1 March 2026");
+  EXPECT_EQ(format_day_for_reader(2026y / 12 / 21, Language::kEn), "21 December 2026");
+}
+
 TEST(CalendarDay, ParsesRealDays) {
   EXPECT_EQ(parse_day("2026-03-01"), year_month_day(2026y / 3 / 1));
   EXPECT_EQ(parse_day("2024-02-29"), year_month_day(2024y / 2 / 29));

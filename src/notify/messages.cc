@@ -111,11 +111,13 @@ MessageText compose(std::string_view kind, std::string_view detail, core::Langua
   if (detail == "dates") {
     for (const auto& label : date_labels()) {
       auto fact = facts.find(std::string(label.key));
-      // Only a real calendar day, written exactly YYYY-MM-DD, is ever shown.
-      if (fact == facts.end() || fact->second.size() != 10 || !core::parse_day(fact->second)) {
-        continue;
-      }
-      out.body += "\n" + label.label.in(language) + ": " + fact->second;
+      // Only a real calendar day, given exactly as YYYY-MM-DD, is ever shown, written as
+      // people write a day in her language.
+      if (fact == facts.end()) continue;
+      auto day = core::parse_day(fact->second);
+      if (!day) continue;
+      out.body +=
+          "\n" + label.label.in(language) + ": " + core::format_day_for_reader(*day, language);
     }
   }
   if (urgent) out.body += "\n" + kPleaseConfirm.in(language);

@@ -226,7 +226,7 @@ TEST_F(Notify, InboxReceivesTheReleaseWithNothingPersonal) {
   EXPECT_TRUE(m["urgent"].get<bool>());
   std::string text = m["subject"].get<std::string>() + m["text"].get<std::string>();
   EXPECT_NE(text.find("released"), std::string::npos) << "in her language (en)";
-  EXPECT_NE(text.find("2026-11-18"), std::string::npos) << "dates, as she chose";
+  EXPECT_NE(text.find("18 November 2026"), std::string::npos) << "dates, as she chose";
   for (const std::string& personal :
        {std::string("Айгүл"), std::string("Нотификацияқызы"), std::string("Ерлан"),
         std::string("Хабарлаев"), case_number_}) {
