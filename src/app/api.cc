@@ -43,17 +43,22 @@ nlohmann::json error_json(const ApiError& error, core::Language language) {
   return {{"error", body}};
 }
 
+// Sent with every response; API answers are also never stored by a cache.
+constexpr std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
+    {"Content-Security-Policy", kContentSecurityPolicy},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Cross-Origin-Resource-Policy", "same-origin"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"},
+    {"Cache-Control", "no-store"},
+};
+
 void add_security_headers(HttpResponse& response, bool api) {
-  auto& h = response.headers;
-  h.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
-  h.emplace_back("X-Content-Type-Options", "nosniff");
-  h.emplace_back("Referrer-Policy", "no-referrer");
-  h.emplace_back("X-Frame-Options", "DENY");
-  h.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
-  h.emplace_back("Cross-Origin-Resource-Policy", "same-origin");
-  h.emplace_back("Permissions-Policy",
-                 "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-  if (api) h.emplace_back("Cache-Control", "no-store");
+  response.shared_headers = std::span(kSecurityHeaders);
+  if (!api)
+    response.shared_headers = response.shared_headers.first(std::size(kSecurityHeaders) - 1);
 }
 
 bool unsafe_method(http::Method method) {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,6 +57,9 @@ struct HttpResponse {
   std::string body;
   std::optional<BodyStream> stream;                          // when set, sent instead of `body`
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, ...)
+  // Headers that many responses carry alike (the security headers), shared rather than copied
+  // into each: written after `headers`. The list must outlive the response (a static one).
+  std::span<const std::pair<std::string_view, std::string_view>> shared_headers;
   // Set by a handler whose reply must wait for work that finishes on another thread (its
   // audit entry's group commit). The server calls it once, after the handler has returned,
   // with `resume`, which must then be called exactly once, from any thread; the response is

@@ -6,6 +6,7 @@
 
 #include <utility>  // before Asio: libboost 1.74 with g++ 12 needs it.
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <condition_variable>
@@ -19,6 +20,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/bytes.h"
+#include "http/response_head.h"
 
 namespace qorgau::http {
 
@@ -157,17 +159,15 @@ struct Server::Impl {
         on_error(std::move(e)),
         planner(std::move(p)) {}
 
-  bhttp::response<bhttp::string_body> to_beast(const HttpResponse& r, unsigned version,
-                                               bool keep_alive, bool head) {
-    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
-    res.set(bhttp::field::server, "qorgau");
-    if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
-    for (const auto& [name, value] : r.headers) res.insert(name, value);
-    if (!head) res.body() = r.body;
-    res.keep_alive(keep_alive);
-    res.prepare_payload();
-    if (head) res.content_length(r.body.size());
-    return res;
+  // Writes a response whose body is in memory: its head (response_head) and body as two
+  // buffers in one write; the body is left out for HEAD and for statuses without one.
+  static asio::awaitable<void> write_response(beast::tcp_stream& stream, const HttpResponse& r,
+                                              unsigned version, bool keep_alive, bool head,
+                                              beast::error_code& ec) {
+    std::string head_text = response_head(r, version, keep_alive);
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head_text), asio::const_buffer()};
+    if (!head && status_allows_body(r.status)) buffers[1] = asio::buffer(r.body);
+    co_await asio::async_write(stream, buffers, asio::redirect_error(asio::use_awaitable, ec));
   }
 
   // After refusing a request early (413), the client may still be sending
@@ -203,6 +203,7 @@ struct Server::Impl {
     res.set(bhttp::field::server, "qorgau");
     if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
     for (const auto& [name, value] : r.headers) res.insert(name, value);
+    for (const auto& [name, value] : r.shared_headers) res.insert(name, value);
     res.keep_alive(keep_alive);
     res.content_length(r.stream->length);
     res.body().data = nullptr;
@@ -338,8 +339,7 @@ struct Server::Impl {
         remove_body_file(request);
         HttpResponse response =
             refused ? std::move(*refused) : on_error(core::ErrorCode::kBodyTooLarge, request);
-        auto res = to_beast(response, version, false, false);
-        co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+        co_await write_response(stream, response, version, false, false, ec);
         co_await linger(stream);
         break;
       }
@@ -367,9 +367,8 @@ struct Server::Impl {
       if (response.stream) {
         if (!co_await write_stream(stream, response, version, keep_alive, head)) break;
       } else {
-        auto res = to_beast(response, version, keep_alive, head);
         stream.expires_after(options.read_timeout);
-        co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+        co_await write_response(stream, response, version, keep_alive, head, ec);
       }
       {
         std::lock_guard lock(mutex);
