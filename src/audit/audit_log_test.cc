@@ -330,5 +330,36 @@ TEST(AuditCanonical, IsUnambiguousAcrossFieldBoundaries) {
   EXPECT_NE(AuditLog::canonical(1, 2, g), AuditLog::canonical(2, 1, g));
 }
 
+// Migration 0015 moves the log into a table keyed by its row id: an existing chain survives,
+// and no second b-tree is kept for seq any more.
+TEST(AuditLogUpgrade, MovingToTheRowIdKeyKeepsTheChain) {
+  TempDir dir;
+  store::SqliteDatabase db(dir.path() / "qorgau.db");
+  auto connection = db.connect();
+  const auto& shipped = store::shipped_migrations();
+  std::vector<store::Migration> before;
+  for (const auto& m : shipped) {
+    if (m.version < 15) before.push_back(m);
+  }
+  store::migrate(*connection, before);
+  core::ManualClock clock{core::TimePoint(std::chrono::milliseconds(kStartMs))};
+  crypto::Keyring keyring = crypto::Keyring::random();
+  crypto::HashChain chain(keyring);
+  AuditLog log(chain, clock);
+  for (int i = 0; i < 20; ++i) log.record(*connection, event("person.read", std::to_string(i)));
+  EXPECT_FALSE(connection->query("PRAGMA index_list(audit_log)").empty())
+      << "before: seq has an index of its own";
+
+  store::migrate(*connection);
+  VerifyResult result = log.verify(*connection);
+  EXPECT_TRUE(result.intact) << result.reason;
+  EXPECT_EQ(result.entries, 20);
+  EXPECT_TRUE(connection->query("PRAGMA index_list(audit_log)").empty());
+  EXPECT_EQ(connection->query_one("SELECT COUNT(*) FROM audit_log WHERE rowid = seq")->integer(0),
+            20);
+  EXPECT_EQ(log.record(*connection, event("person.read", "after")), 21);
+  EXPECT_TRUE(log.verify(*connection).intact);
+}
+
 }  // namespace
 }  // namespace qorgau::audit
