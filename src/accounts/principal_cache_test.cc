@@ -35,8 +35,8 @@ class PrincipalCacheTest : public ::testing::Test {
         users_(protector_),
         sessions_(keyring_, clock_, 30min) {
     store::migrate(*connection_);
-    agency_ = agencies_.create(conn(), Agency{0, "Алматы қ. ПД", "police", "750000000"},
-                               clock_.now_ms());
+    agency_ =
+        agencies_.create(conn(), Agency{0, "Алматы қ. ПД", "police", "750000000"}, clock_.now_ms());
     user_ = users_.create(conn(),
                           NewUser{"aigerim.n", "Айгерім Нұрланова", "river stone maple lantern",
                                   "police_inspector", agency_.id},
