@@ -98,6 +98,8 @@ json full_view(app::Services& s, store::Connection& c, const Case& found) {
   out["aggressor"] = person_json(*s.people().find(c, found.aggressor_person_id));
   // Who acted, by name: the reader reaches the case in full, so sees its staff's names.
   accounts::DisplayNames names(s.users(), c);
+  out["assigned_user_name"] =
+      found.assigned_user_id ? json(names.of(*found.assigned_user_id)) : json(nullptr);
   json timeline = json::array();
   for (const auto& e : s.case_timeline().events(c, found.id)) {
     timeline.push_back({{"at", core::format_iso8601_utc(e.at_ms)},
@@ -109,10 +111,12 @@ json full_view(app::Services& s, store::Connection& c, const Case& found) {
   out["timeline"] = timeline;
   json notes = json::array();
   for (const auto& n : s.case_timeline().notes(c, found.id)) {
-    notes.push_back({{"id", n.id},
-                     {"text", n.text},
-                     {"author_user_id", http::nullable_json(n.author_user_id)},
-                     {"created_at", core::format_iso8601_utc(n.created_at)}});
+    notes.push_back(
+        {{"id", n.id},
+         {"text", n.text},
+         {"author_user_id", http::nullable_json(n.author_user_id)},
+         {"author_name", n.author_user_id ? json(names.of(*n.author_user_id)) : json(nullptr)},
+         {"created_at", core::format_iso8601_utc(n.created_at)}});
   }
   out["notes"] = notes;
   json tasks = json::array();

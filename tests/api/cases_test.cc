@@ -353,6 +353,10 @@ TEST_F(Cases, TheStoryFromAPublicReportToACrisisCentreThatSeesOnlyWhatSheAgreedT
   EXPECT_EQ(all["access"], "full");
   EXPECT_EQ(all["aggressor"]["full_name"], "Ерлан Сәрсенов");
   EXPECT_EQ(all["notes"][0]["text"], "Visited; the neighbour confirms");
+  std::string inspector_name = inspector_.get("/api/v1/session").json()["user"]["display_name"];
+  EXPECT_FALSE(inspector_name.empty());
+  EXPECT_EQ(all["notes"][0]["author_name"], inspector_name) << "who wrote it, by name";
+  EXPECT_TRUE(all["assigned_user_name"].is_null()) << "assigned to the agency, no one in it";
   EXPECT_EQ(all["referrals"][0]["status"], "accepted");
   std::vector<std::string> kinds;
   for (const auto& e : all["timeline"]) kinds.push_back(e["kind"]);

@@ -215,6 +215,8 @@ export interface Note {
   id: number;
   text: string;
   author_user_id: number;
+  /** The author's display name ("" if the store lost the user). */
+  author_name: string | null;
   created_at: string;
 }
 
@@ -234,6 +236,8 @@ export interface Service {
 
 export interface FullCase extends Case {
   access: 'full';
+  /** The assigned user's display name; null when no one is assigned. */
+  assigned_user_name: string | null;
   survivor: Person;
   aggressor: Person;
   timeline: TimelineEvent[];
