@@ -11,4 +11,9 @@ const std::string& DisplayNames::of(std::int64_t user_id) {
   return it->second;
 }
 
+std::optional<std::string> DisplayNames::of(const std::optional<std::int64_t>& user_id) {
+  if (!user_id) return std::nullopt;
+  return of(*user_id);
+}
+
 }  // namespace qorgau::accounts

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "accounts/users.h"
@@ -22,6 +23,8 @@ class DisplayNames {
       : users_(users), connection_(connection) {}
 
   const std::string& of(std::int64_t user_id);
+  // The name of the user who acted, or nullopt when no user did (the system, the public).
+  std::optional<std::string> of(const std::optional<std::int64_t>& user_id);
 
  private:
   const UserStore& users_;

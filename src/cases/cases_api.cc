@@ -98,13 +98,12 @@ json full_view(app::Services& s, store::Connection& c, const Case& found) {
   out["aggressor"] = person_json(*s.people().find(c, found.aggressor_person_id));
   // Who acted, by name: the reader reaches the case in full, so sees its staff's names.
   accounts::DisplayNames names(s.users(), c);
-  out["assigned_user_name"] =
-      found.assigned_user_id ? json(names.of(*found.assigned_user_id)) : json(nullptr);
+  out["assigned_user_name"] = http::nullable_json(names.of(found.assigned_user_id));
   json timeline = json::array();
   for (const auto& e : s.case_timeline().events(c, found.id)) {
     timeline.push_back({{"at", core::format_iso8601_utc(e.at_ms)},
                         {"user_id", http::nullable_json(e.user_id)},
-                        {"user_name", e.user_id ? json(names.of(*e.user_id)) : json(nullptr)},
+                        {"user_name", http::nullable_json(names.of(e.user_id))},
                         {"kind", e.kind},
                         {"detail", e.detail}});
   }

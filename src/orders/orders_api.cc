@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "accounts/display_names.h"
 #include "cases/case_access.h"
 #include "cases/case_query.h"
 #include "cases/route_audit.h"
@@ -49,7 +50,8 @@ json conditions_json(const std::vector<Condition>& conditions) {
   return out;
 }
 
-json violation_json(const Violation& v) {
+// Staff are named as well as numbered (the reader reaches the case in full).
+json violation_json(const Violation& v, accounts::DisplayNames& names) {
   return {{"id", v.id},
           {"order_id", v.order_id},
           {"occurred_at", v.occurred_at},
@@ -57,7 +59,8 @@ json violation_json(const Violation& v) {
           {"description", v.description},
           {"evidence_ids", v.evidence_ids},
           {"recorded_at", v.recorded_at},
-          {"recorded_by_user_id", http::nullable_json(v.recorded_by_user_id)}};
+          {"recorded_by_user_id", http::nullable_json(v.recorded_by_user_id)},
+          {"recorded_by_name", http::nullable_json(names.of(v.recorded_by_user_id))}};
 }
 
 json follow_up_json(const FollowUp& f) {
@@ -67,18 +70,20 @@ json follow_up_json(const FollowUp& f) {
       {"status", f.status}, {"opened_at", f.opened_at}, {"basis", f.basis}};
 }
 
-json order_json(const Order& o, std::int64_t now) {
+json order_json(const Order& o, std::int64_t now, accounts::DisplayNames& names) {
   json violations = json::array();
-  for (const auto& v : o.violations) violations.push_back(violation_json(v));
+  for (const auto& v : o.violations) violations.push_back(violation_json(v, names));
   json follow_ups = json::array();
   for (const auto& f : o.follow_ups) follow_ups.push_back(follow_up_json(f));
   json attendance = json::array();
   for (const auto& a : o.attendance) {
-    attendance.push_back({{"id", a.id},
-                          {"session_on", a.session_on},
-                          {"attended", a.attended},
-                          {"recorded_at", a.recorded_at},
-                          {"recorded_by_user_id", http::nullable_json(a.recorded_by_user_id)}});
+    attendance.push_back(
+        {{"id", a.id},
+         {"session_on", a.session_on},
+         {"attended", a.attended},
+         {"recorded_at", a.recorded_at},
+         {"recorded_by_user_id", http::nullable_json(a.recorded_by_user_id)},
+         {"recorded_by_name", http::nullable_json(names.of(a.recorded_by_user_id))}});
   }
   json court = nullptr;
   if (o.court) court = {{"name", o.court->name}, {"decision_number", o.court->decision_number}};
@@ -97,8 +102,10 @@ json order_json(const Order& o, std::int64_t now) {
           {"court", court},
           {"issued_at", o.issued_at},
           {"issued_by_user_id", http::nullable_json(o.issued_by_user_id)},
+          {"issued_by_name", http::nullable_json(names.of(o.issued_by_user_id))},
           {"served_at", http::nullable_json(o.served_at)},
           {"served_by_user_id", http::nullable_json(o.served_by_user_id)},
+          {"served_by_name", http::nullable_json(names.of(o.served_by_user_id))},
           {"extended", o.extended},
           {"revoked_at", http::nullable_json(o.revoked_at)},
           {"revoke_reason", http::nullable_json(o.revoke_reason)},
@@ -201,7 +208,8 @@ HttpResponse change_order(app::Services& s, RequestContext& ctx, const std::stri
   Order changed = change(*connection, id);
   s.audit().append(*connection, cases::staff_event(ctx, action, "order", std::to_string(id)));
   tx.commit();
-  return HttpResponse::json(status, order_json(changed, s.clock().now_ms()));
+  accounts::DisplayNames names(s.users(), *connection);
+  return HttpResponse::json(status, order_json(changed, s.clock().now_ms(), names));
 }
 
 HttpResponse issue(app::Services& s, RequestContext& ctx) {
@@ -224,7 +232,8 @@ HttpResponse issue(app::Services& s, RequestContext& ctx) {
   s.audit().append(*connection,
                    cases::staff_event(ctx, "order.issue", "order", std::to_string(created.id)));
   tx.commit();
-  return HttpResponse::json(201, order_json(created, s.clock().now_ms()));
+  accounts::DisplayNames names(s.users(), *connection);
+  return HttpResponse::json(201, order_json(created, s.clock().now_ms(), names));
 }
 
 HttpResponse case_orders(app::Services& s, RequestContext& ctx) {
@@ -232,8 +241,9 @@ HttpResponse case_orders(app::Services& s, RequestContext& ctx) {
   cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
   std::int64_t now = s.clock().now_ms();
   json out = json::array();
+  accounts::DisplayNames names(s.users(), *connection);
   for (const Order& o : s.orders().for_case(*connection, found.id)) {
-    out.push_back(order_json(o, now));
+    out.push_back(order_json(o, now, names));
   }
   s.audit().record(*connection,
                    cases::staff_event(ctx, "order.list", "case", std::to_string(found.id)));
@@ -353,7 +363,8 @@ HttpResponse record_violation(app::Services& s, RequestContext& ctx) {
   s.audit().append(*connection,
                    cases::staff_event(ctx, "order.violation", "order", std::to_string(id)));
   tx.commit();
-  return HttpResponse::json(201, {{"violation", violation_json(result.violation)},
+  accounts::DisplayNames names(s.users(), *connection);
+  return HttpResponse::json(201, {{"violation", violation_json(result.violation, names)},
                                   {"follow_up", follow_up_json(result.follow_up)},
                                   {"risk_level", risk::level_name(risk->level)}});
 }

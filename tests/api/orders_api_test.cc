@@ -294,6 +294,11 @@ TEST_F(Orders, LifecycleServeExtendRevoke) {
   EXPECT_EQ(served.json()["status"], "active");
   EXPECT_TRUE(served.json()["in_force"].get<bool>());
   EXPECT_FALSE(served.json()["served_by_user_id"].is_null());
+  // Who issued and served it, by name as well as by number.
+  std::string inspector_name = inspector_.get("/api/v1/session").json()["user"]["display_name"];
+  EXPECT_FALSE(inspector_name.empty());
+  EXPECT_EQ(served.json()["served_by_name"], inspector_name);
+  EXPECT_EQ(served.json()["issued_by_name"], inspector_name);
   expect_refused(inspector_, order_path(order, "serve"), json::object(), 409, "invalid_state");
   // Extended within the 30 days from the start, never beyond.
   expect_refused(inspector_, order_path(order, "extend"), {{"ends_on", almaty_day(29)}}, 422,

@@ -45,6 +45,8 @@ export interface Violation {
   description: string;
   recorded_at: number;
   recorded_by_user_id: number;
+  /** Display names are opened for the reader; null only when no user acted. */
+  recorded_by_name: string | null;
   evidence_ids: number[];
 }
 
@@ -78,8 +80,10 @@ export interface Order {
   court?: { name: string; decision_number: string } | null;
   issued_at: number;
   issued_by_user_id: number;
+  issued_by_name: string | null;
   served_at?: number | null;
   served_by_user_id?: number | null;
+  served_by_name?: string | null;
   extended: boolean;
   revoked_at?: number | null;
   violations: Violation[];
