@@ -1,5 +1,6 @@
 #include "risk/risk_api.h"
 
+#include "accounts/display_names.h"
 #include "cases/case_access.h"
 #include "cases/case_query.h"
 #include "cases/route_audit.h"
@@ -73,14 +74,16 @@ json assessment_json(app::Services& s, const Assessment& a, bool with_answers) {
   return out;
 }
 
-json history_json(const std::vector<HistoryEntry>& entries) {
+// Who assessed or escalated, by name as well as number (the reader reaches the case in full).
+json history_json(const std::vector<HistoryEntry>& entries, accounts::DisplayNames& names) {
   json out = json::array();
   for (const HistoryEntry& e : entries) {
     json entry = {{"id", e.id},
                   {"kind", e.kind},
                   {"level", level_name(e.level)},
                   {"at", e.at},
-                  {"user_id", http::nullable_json(e.user_id)}};
+                  {"user_id", http::nullable_json(e.user_id)},
+                  {"user_name", http::nullable_json(names.of(e.user_id))}};
     if (e.kind == "assessment") {
       entry["computed_level"] = level_name(*e.computed_level);
       entry["score"] = *e.score;
@@ -243,9 +246,10 @@ void register_risk_routes(http::Router& router, app::Services& s) {
       [&s](RequestContext& ctx) {
         auto connection = s.pool().lease();
         cases::Case found = cases::full_case(s, *connection, ctx.user(), ctx.id_param("id"));
+        accounts::DisplayNames names(s.users(), *connection);
         json out = {
             {"current", current_json(s, s.risk_assessments().current(*connection, found.id))},
-            {"history", history_json(s.risk_assessments().history(*connection, found.id))}};
+            {"history", history_json(s.risk_assessments().history(*connection, found.id), names)}};
         s.audit().record(*connection, cases::case_event(ctx, "risk.read", found.id));
         return HttpResponse::json(200, out);
       });

@@ -261,6 +261,9 @@ TEST_F(RiskApi, TheOfficerMayRaiseWithAReasonButNeverLower) {
   Reply risk = inspector_.get(risk_path(id, "/risk"));
   EXPECT_EQ(risk.body.find("released"), std::string::npos);
   EXPECT_EQ(risk.json()["history"][0]["raised"], true);
+  EXPECT_EQ(risk.json()["history"][0]["user_name"],
+            inspector_.get("/api/v1/session").json()["user"]["display_name"])
+      << "who assessed, by name";
   Reply one = inspector_.get(risk_path(id, "/risk/assessments/" + raised.json()["id"].dump()));
   ASSERT_EQ(one.status, 200) << one.body;
   EXPECT_EQ(one.json()["raise_reason"], "He is being released today.");

@@ -67,6 +67,8 @@ export interface HistoryEntry {
   raised?: boolean | null;
   at: number;
   user_id?: number | null;
+  /** The display name of who assessed or escalated, opened for the reader. */
+  user_name?: string | null;
   reason_code?: string | null;
 }
 
