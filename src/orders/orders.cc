@@ -419,17 +419,25 @@ ViolationResult OrderStore::record_violation(store::Connection& connection, std:
       {follow_up_id, id, violation_id, kind, repeat, arrest, "opened", breach.legal_basis, now}};
 }
 
+namespace {
+
+// The lookup of the orders in force against one respondent key, by `column`: built once per
+// column, not per verification.
+std::string in_force_select(std::string_view column) {
+  return "SELECT id, kind, starts_on, ends_on, violated, conditions_enc, contact_route_enc FROM "
+         "orders WHERE " +
+         std::string(column) +
+         " = $1 AND ends_at > $2 AND starts_at <= $2 AND served_at IS NOT NULL AND revoked_at IS "
+         "NULL";
+}
+
+}  // namespace
+
 std::vector<VerifiedOrder> OrderStore::in_force(store::Connection& connection,
-                                                std::string_view column,
+                                                const std::string& select,
                                                 const core::Bytes& key) const {
   std::vector<VerifiedOrder> out;
-  std::string sql =
-      "SELECT id, kind, starts_on, ends_on, violated, conditions_enc, contact_route_enc FROM "
-      "orders WHERE " +
-      std::string(column) +
-      " = $1 AND ends_at > $2 AND starts_at <= $2 AND served_at IS NOT NULL AND revoked_at IS "
-      "NULL";
-  for (const auto& row : connection.query(sql, {key, clock_.now_ms()})) {
+  for (const auto& row : connection.query(select, {key, clock_.now_ms()})) {
     out.push_back({row.integer(0), parse_kind(row.text(1)).value_or(OrderKind::kPoliceProtective),
                    row.text(2), row.text(3), row.integer(4) != 0, open_conditions(row.bytes(5)),
                    protector_.open(row.bytes(6), kContactRouteField)});
@@ -443,12 +451,14 @@ std::vector<VerifiedOrder> OrderStore::in_force(store::Connection& connection,
 
 std::vector<VerifiedOrder> OrderStore::in_force_by_iin(store::Connection& connection,
                                                        const core::Bytes& key) const {
-  return in_force(connection, "respondent_iin_bidx", key);
+  static const std::string kSelect = in_force_select("respondent_iin_bidx");
+  return in_force(connection, kSelect, key);
 }
 
 std::vector<VerifiedOrder> OrderStore::in_force_by_name_birth(store::Connection& connection,
                                                               const core::Bytes& key) const {
-  return in_force(connection, "respondent_name_birth_bidx", key);
+  static const std::string kSelect = in_force_select("respondent_name_birth_bidx");
+  return in_force(connection, kSelect, key);
 }
 
 }  // namespace qorgau::orders

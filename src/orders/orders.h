@@ -214,7 +214,8 @@ class OrderStore {
  private:
   Order read(store::Connection& connection, const store::Row& row) const;
   Order open_order(store::Connection& connection, std::int64_t id) const;
-  std::vector<VerifiedOrder> in_force(store::Connection& connection, std::string_view column,
+  // `select` is in_force_select() for the blind-index column looked up.
+  std::vector<VerifiedOrder> in_force(store::Connection& connection, const std::string& select,
                                       const core::Bytes& key) const;
   core::Bytes seal_conditions(const std::vector<Condition>& conditions) const;
   std::vector<Condition> open_conditions(const core::Bytes& sealed) const;
