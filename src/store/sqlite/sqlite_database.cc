@@ -65,21 +65,19 @@ class SqliteConnection : public Connection {
   }
 
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
-    sqlite3_stmt* stmt = prepare(sql, params);
+    BoundStatement bound(prepare(sql, params));
     std::vector<Row> rows;
     int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) rows.emplace_back(read_row(stmt));
-    sqlite3_reset(stmt);
+    while ((rc = sqlite3_step(bound.stmt)) == SQLITE_ROW) rows.emplace_back(read_row(bound.stmt));
     if (rc != SQLITE_DONE) fail(db_, rc, "query failed");
     return rows;
   }
 
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override {
-    sqlite3_stmt* stmt = prepare(sql, params);
+    BoundStatement bound(prepare(sql, params));
     int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(bound.stmt)) == SQLITE_ROW) {
     }
-    sqlite3_reset(stmt);
     if (rc != SQLITE_DONE) fail(db_, rc, "statement failed");
     return sqlite3_changes64(db_);
   }
@@ -113,8 +111,24 @@ class SqliteConnection : public Connection {
     std::vector<int> slots;  // slots[i]: the index of $i+1, 0 when the statement lacks it
   };
 
+  // A cached statement in use with its parameters bound. On leaving scope, however that
+  // happens, it is reset and its bindings cleared: parameters are bound without a copy
+  // (SQLITE_STATIC), so the statement must not keep pointers into them once the call that
+  // owns them returns.
+  struct BoundStatement {
+    explicit BoundStatement(sqlite3_stmt* s) : stmt(s) {}
+    BoundStatement(const BoundStatement&) = delete;
+    BoundStatement& operator=(const BoundStatement&) = delete;
+    ~BoundStatement() {
+      sqlite3_reset(stmt);
+      sqlite3_clear_bindings(stmt);
+    }
+    sqlite3_stmt* stmt;
+  };
+
   // Prepared statements are cached per connection for the life of the
-  // connection; module SQL is a fixed set of strings.
+  // connection; module SQL is a fixed set of strings. The parameters are bound by reference:
+  // use the statement through a BoundStatement while `params` lives.
   sqlite3_stmt* prepare(std::string_view sql, const std::vector<Value>& params) {
     auto it = cache_.find(sql);
     if (it == cache_.end()) {
@@ -133,11 +147,15 @@ class SqliteConnection : public Connection {
       it = cache_.emplace(std::string(sql), std::move(prepared)).first;
     }
     const Prepared& prepared = it->second;
-    sqlite3_clear_bindings(prepared.stmt);
-    for (size_t i = 0; i < params.size(); ++i) {
-      int slot = i < prepared.slots.size() ? prepared.slots[i] : 0;
-      if (slot == 0) throw StoreError("statement has no parameter $" + std::to_string(i + 1));
-      bind(prepared.stmt, slot, params[i]);
+    try {
+      for (size_t i = 0; i < params.size(); ++i) {
+        int slot = i < prepared.slots.size() ? prepared.slots[i] : 0;
+        if (slot == 0) throw StoreError("statement has no parameter $" + std::to_string(i + 1));
+        bind(prepared.stmt, slot, params[i]);
+      }
+    } catch (...) {
+      sqlite3_clear_bindings(prepared.stmt);
+      throw;
     }
     return prepared.stmt;
   }
@@ -153,12 +171,11 @@ class SqliteConnection : public Connection {
           } else if constexpr (std::is_same_v<T, double>) {
             return sqlite3_bind_double(stmt, index, v);
           } else if constexpr (std::is_same_v<T, std::string>) {
-            return sqlite3_bind_text64(stmt, index, v.data(), v.size(), SQLITE_TRANSIENT,
-                                       SQLITE_UTF8);
+            return sqlite3_bind_text64(stmt, index, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
           } else {
             // An empty vector's data() may be null, which SQLite would store as NULL.
             if (v.empty()) return sqlite3_bind_zeroblob(stmt, index, 0);
-            return sqlite3_bind_blob64(stmt, index, v.data(), v.size(), SQLITE_TRANSIENT);
+            return sqlite3_bind_blob64(stmt, index, v.data(), v.size(), SQLITE_STATIC);
           }
         },
         value);

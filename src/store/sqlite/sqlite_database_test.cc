@@ -167,6 +167,28 @@ TEST_F(SqliteDatabaseTest, CachedStatementGetsFreshBindingsEachTime) {
   EXPECT_TRUE(rows[1].is_null(1));
 }
 
+TEST_F(SqliteDatabaseTest, TextAndBytesAreNotKeptPastTheCallThatBoundThem) {
+  // Bound without a copy: once the call returns, its values are gone. A statement that kept
+  // pointers to them would read freed memory on its next use (ASan reports it) or the old
+  // value; it must read NULL for a parameter not given again.
+  const std::string sql = "SELECT $1, $2";
+  {
+    std::vector<Value> params{std::string(64, 'a'), core::Bytes(64, 7)};
+    auto row = conn().query_one(sql, params);
+    EXPECT_EQ(row->text(0), std::string(64, 'a'));
+    EXPECT_EQ(row->bytes(1), core::Bytes(64, 7));
+  }
+  auto row = conn().query_one(sql, {std::string(64, 'b')});
+  EXPECT_EQ(row->text(0), std::string(64, 'b'));
+  EXPECT_TRUE(row->is_null(1));
+  // A call refused while binding leaves nothing bound either.
+  EXPECT_THROW(conn().query(sql, {std::string(64, 'c'), std::string(64, 'd'), std::int64_t{1}}),
+               StoreError);
+  auto after = conn().query_one(sql);
+  EXPECT_TRUE(after->is_null(0));
+  EXPECT_TRUE(after->is_null(1));
+}
+
 TEST_F(SqliteDatabaseTest, TooManyParametersAndBadSqlAreErrors) {
   conn().execute("CREATE TABLE p (a INTEGER)");
   EXPECT_THROW(conn().execute("INSERT INTO p (a) VALUES ($1)", {std::int64_t{1}, std::int64_t{2}}),
