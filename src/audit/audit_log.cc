@@ -1,18 +1,30 @@
 #include "audit/audit_log.h"
 
+#include <array>
+#include <charconv>
+
 namespace qorgau::audit {
 
 namespace {
 
+// Decimal digits of `value`, written without a heap string: canonical() runs for every entry.
+std::string_view decimal(std::int64_t value, std::array<char, 24>& buffer) {
+  auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  (void)error;  // 24 characters hold any 64-bit integer
+  return {buffer.data(), static_cast<size_t>(end - buffer.data())};
+}
+
 void put(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
+  std::array<char, 24> digits;
+  out += decimal(static_cast<std::int64_t>(field.size()), digits);
   out += ':';
   out += field;
   out += ';';
 }
 
 void put(std::string& out, const std::optional<std::int64_t>& value) {
-  put(out, value ? std::to_string(*value) : std::string("-"));
+  std::array<char, 24> digits;
+  put(out, value ? decimal(*value, digits) : std::string_view("-"));
 }
 
 store::Value nullable(const std::optional<std::int64_t>& v) {
@@ -42,7 +54,10 @@ AuditEntry read_entry(const store::Row& row) {
 }  // namespace
 
 std::string AuditLog::canonical(std::int64_t seq, std::int64_t at_ms, const AuditEvent& event) {
-  std::string out = "audit-v1;";
+  std::string out;
+  out.reserve(96 + event.action.size() + event.object_type.size() + event.object_id.size() +
+              event.source_ip.size() + event.outcome.size());
+  out = "audit-v1;";
   put(out, seq);
   put(out, at_ms);
   put(out, event.actor_user_id);

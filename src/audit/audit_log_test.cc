@@ -313,6 +313,14 @@ TEST(AuditCanonical, DiffersWhenAnyFieldDiffers) {
   EXPECT_NE(changed([](AuditEvent& e) { e.outcome = "denied"; }), reference);
 }
 
+TEST(AuditCanonical, KeepsTheFormatStoredChainsWereHashedWith) {
+  // Every stored hash was computed over this exact encoding: changing it breaks every chain.
+  const AuditEvent event{7, std::nullopt, "person.read", "person", "42", "10.0.0.1", "success"};
+  EXPECT_EQ(AuditLog::canonical(-5, 1795333544194, event),
+            "audit-v1;2:-5;13:1795333544194;1:7;1:-;11:person.read;6:person;2:42;8:10.0.0.1;"
+            "7:success;");
+}
+
 TEST(AuditCanonical, IsUnambiguousAcrossFieldBoundaries) {
   // Moving characters from one field to the next must change the encoding.
   AuditEvent a{1, 1, "ab", "c", "1", "ip", "success"};
