@@ -12,6 +12,21 @@ async function expectNoSeriousViolations(page: Page, what: string): Promise<void
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   expect(bad, `${what}: ${JSON.stringify(bad, null, 2)}`).toEqual([]);
+  await expectFingerSizedTableTargets(page, what);
+}
+
+// On a phone, a link or button in a table is a finger's height (44 px), as buttons elsewhere
+// are: a list's rows are what an officer taps all day. Links in running text are exempt.
+async function expectFingerSizedTableTargets(page: Page, what: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 1280;
+  if (width > 640) return;
+  const small = await page.locator('table a, table button').evaluateAll((targets) =>
+    targets
+      .filter((t) => t.getClientRects().length > 0)
+      .map((t) => ({ text: (t.textContent ?? '').trim().slice(0, 40), height: t.getBoundingClientRect().height }))
+      .filter((t) => t.height < 43.5),
+  );
+  expect(small, `${what}: table targets under 44 px`).toEqual([]);
 }
 
 for (const width of [1280, 360]) {
