@@ -7,6 +7,7 @@ namespace qorgau::audit {
 void AuditQueue::take(State& state, Taken& taken) {
   std::lock_guard lock(state.mutex);
   taken.entries.swap(state.waiting);
+  state.waiting.swap(state.spare);
   taken.ran = true;
   state.unit_queued = false;
 }
@@ -36,6 +37,9 @@ void AuditQueue::submit(AuditEvent event, std::function<void(std::exception_ptr)
       [state = state_, taken](const std::exception_ptr& error) {
         if (!taken->ran) take(*state, *taken);
         for (Waiting& w : taken->entries) w.done(error);
+        taken->entries.clear();
+        std::lock_guard lock(state->mutex);
+        if (state->spare.capacity() < taken->entries.capacity()) state->spare.swap(taken->entries);
       });
 }
 

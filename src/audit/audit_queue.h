@@ -40,6 +40,9 @@ class AuditQueue {
   struct State {
     std::mutex mutex;
     std::vector<Waiting> waiting;
+    // An empty vector with room, handed back by a finished unit: `waiting` and `spare` take
+    // turns, so a steady stream of entries queues without growing a vector each batch.
+    std::vector<Waiting> spare;
     bool unit_queued = false;  // a committer unit will take `waiting` when it runs
   };
   struct Taken {
