@@ -1,5 +1,6 @@
 #include "http/router.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/error.h"
@@ -14,6 +15,8 @@ bool is_placeholder(std::string_view segment) {
 
 std::vector<std::string_view> segments(std::string_view path) {
   std::vector<std::string_view> out;
+  out.reserve(static_cast<size_t>(std::count(path.begin(), path.end(), '/')) +
+              1);  // one allocation
   while (!path.empty()) {
     if (path.front() == '/') {
       path.remove_prefix(1);
