@@ -26,10 +26,8 @@
 #include "crypto/hash_chain.h"
 #include "crypto/keyring.h"
 #include "crypto/protector.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
 #include "testing/error_of.h"
-#include "testing/temp_dir.h"
+#include "testing/migrated_store.h"
 
 namespace qorgau::accounts {
 namespace {
@@ -38,8 +36,6 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using core::ApiError;
 using core::ErrorCode;
-
-using qorgau::testing::TempDir;
 
 constexpr std::int64_t kStartMs = 1'795'000'000'000;  // November 2026
 constexpr const char* kPassword = "river stone maple lantern";
@@ -56,29 +52,22 @@ bool contains_bytes(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public qorgau::testing::MigratedStore {
  protected:
   static constexpr int kMaxFailures = 3;
   static constexpr int kThrottleLimit = 50;
 
   AccountsTest()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(std::chrono::milliseconds(kStartMs))),
-        keyring_(crypto::Keyring::random()),
-        protector_(keyring_),
+      : MigratedStore(kStartMs),
         chain_(keyring_),
         audit_(chain_, clock_),
         users_(protector_),
         sessions_(keyring_, clock_, 30min),
         throttle_(clock_, kThrottleLimit, 60s),
         login_(users_, sessions_, audit_, throttle_, clock_, LoginPolicy{kMaxFailures, 15min}) {
-    store::migrate(*connection_);
     agency_ =
         agencies_.create(conn(), Agency{0, "Алматы қ. ПД", "police", "750000000"}, clock_.now_ms());
   }
-
-  store::Connection& conn() { return *connection_; }
 
   User make_user(const std::string& username, const std::string& role = "police_inspector") {
     return users_.create(conn(), NewUser{username, kDisplayName, kPassword, role, agency_.id},
@@ -114,12 +103,6 @@ class AccountsTest : public ::testing::Test {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
 
-  TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
-  crypto::Keyring keyring_;
-  crypto::Protector protector_;
   crypto::HashChain chain_;
   audit::AuditLog audit_;
   AgencyStore agencies_;

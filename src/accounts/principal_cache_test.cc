@@ -13,9 +13,7 @@
 #include "core/clock.h"
 #include "crypto/keyring.h"
 #include "crypto/protector.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
-#include "testing/temp_dir.h"
+#include "testing/migrated_store.h"
 
 namespace qorgau::accounts {
 namespace {
@@ -24,17 +22,10 @@ using namespace std::chrono_literals;
 
 constexpr std::int64_t kStartMs = 1'795'000'000'000;  // November 2026
 
-class PrincipalCacheTest : public ::testing::Test {
+class PrincipalCacheTest : public qorgau::testing::MigratedStore {
  protected:
   PrincipalCacheTest()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(std::chrono::milliseconds(kStartMs))),
-        keyring_(crypto::Keyring::random()),
-        protector_(keyring_),
-        users_(protector_),
-        sessions_(keyring_, clock_, 30min) {
-    store::migrate(*connection_);
+      : MigratedStore(kStartMs), users_(protector_), sessions_(keyring_, clock_, 30min) {
     agency_ =
         agencies_.create(conn(), Agency{0, "Алматы қ. ПД", "police", "750000000"}, clock_.now_ms());
     user_ = users_.create(conn(),
@@ -43,7 +34,6 @@ class PrincipalCacheTest : public ::testing::Test {
                           clock_.now_ms());
   }
 
-  store::Connection& conn() { return *connection_; }
   std::int64_t epoch() { return PrincipalCache::epoch(conn()); }
 
   std::shared_ptr<const Principal> principal() {
@@ -51,12 +41,6 @@ class PrincipalCacheTest : public ::testing::Test {
         Principal{user_, agency_, find_role(user_.role), 1, "csrf"});
   }
 
-  qorgau::testing::TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
-  crypto::Keyring keyring_;
-  crypto::Protector protector_;
   AgencyStore agencies_;
   UserStore users_;
   SessionStore sessions_;

@@ -12,6 +12,7 @@
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_database.h"
 
+#include "testing/migrated_store.h"
 #include "testing/temp_dir.h"
 
 namespace qorgau::audit {
@@ -30,19 +31,9 @@ AuditEvent event(std::string action, std::string object_id, std::optional<std::i
                     "10.0.0.1", "success"};
 }
 
-class AuditLogTest : public ::testing::Test {
+class AuditLogTest : public qorgau::testing::MigratedStore {
  protected:
-  AuditLogTest()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(std::chrono::milliseconds(kStartMs))),
-        keyring_(crypto::Keyring::random()),
-        chain_(keyring_),
-        log_(chain_, clock_) {
-    store::migrate(*connection_);
-  }
-
-  store::Connection& conn() { return *connection_; }
+  AuditLogTest() : MigratedStore(kStartMs), chain_(keyring_), log_(chain_, clock_) {}
 
   // Five entries, one second apart, with distinct contents.
   void append_five() {
@@ -56,11 +47,6 @@ class AuditLogTest : public ::testing::Test {
 
   std::int64_t rows() { return conn().query_one("SELECT COUNT(*) FROM audit_log")->integer(0); }
 
-  TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
-  crypto::Keyring keyring_;
   crypto::HashChain chain_;
   AuditLog log_;
 };

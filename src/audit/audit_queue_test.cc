@@ -12,26 +12,16 @@
 #include <vector>
 
 #include "crypto/keyring.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
-#include "testing/temp_dir.h"
+#include "testing/migrated_store.h"
 
 namespace qorgau::audit {
 namespace {
 
 using namespace std::chrono_literals;
 
-class AuditQueueTest : public ::testing::Test {
+class AuditQueueTest : public qorgau::testing::MigratedStore {
  protected:
-  AuditQueueTest()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(std::chrono::milliseconds(1'795'000'000'000))),
-        keyring_(crypto::Keyring::random()),
-        chain_(keyring_),
-        log_(chain_, clock_) {
-    store::migrate(*connection_);
-  }
+  AuditQueueTest() : MigratedStore(1'795'000'000'000), chain_(keyring_), log_(chain_, clock_) {}
 
   static AuditEvent verification(std::string object_id) {
     return AuditEvent{7, 3, "orders.verify", "order", std::move(object_id), "10.0.0.1", "success"};
@@ -70,11 +60,6 @@ class AuditQueueTest : public ::testing::Test {
     return out;
   }
 
-  qorgau::testing::TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
-  crypto::Keyring keyring_;
   crypto::HashChain chain_;
   AuditLog log_;
   store::GroupCommitter committer_{db_};

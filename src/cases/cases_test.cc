@@ -18,10 +18,8 @@
 #include "crypto/keyring.h"
 #include "crypto/protector.h"
 #include "people/people.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
 #include "testing/error_of.h"
-#include "testing/temp_dir.h"
+#include "testing/migrated_store.h"
 
 namespace qorgau::cases {
 namespace {
@@ -33,19 +31,14 @@ using namespace std::chrono;
 constexpr std::int64_t kStartMs = 1'795'000'000'000;  // 2026-11-18T11:06:40Z
 constexpr year_month_day kToday{year(2026), month(11), day(18)};
 
-class CaseStores : public ::testing::Test {
+class CaseStores : public qorgau::testing::MigratedStore {
  protected:
   CaseStores()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(milliseconds(kStartMs))),
-        keyring_(crypto::Keyring::random()),
-        protector_(keyring_),
+      : MigratedStore(kStartMs),
         jurisdiction_(core::default_jurisdiction()),
         people_(protector_, clock_),
         timeline_(protector_, clock_),
         cases_(timeline_, jurisdiction_, clock_) {
-    store::migrate(conn());
     police_ = agency("Police");
     centre_ = agency("Crisis centre");
     user_ = user(police_, 1);
@@ -67,7 +60,6 @@ class CaseStores : public ::testing::Test {
         {core::Bytes{tag}, agency_id, kStartMs});
     return conn().query_one("SELECT max(id) FROM users")->integer(0);
   }
-  store::Connection& conn() { return *connection_; }
   std::int64_t count(const std::string& table) {
     return conn().query_one("SELECT count(*) FROM " + table)->integer(0);
   }
@@ -88,12 +80,6 @@ class CaseStores : public ::testing::Test {
     return out;
   }
 
-  qorgau::testing::TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
-  crypto::Keyring keyring_;
-  crypto::Protector protector_;
   const core::Jurisdiction& jurisdiction_;
   people::PersonStore people_;
   Timeline timeline_;

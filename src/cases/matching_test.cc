@@ -8,9 +8,7 @@
 #include "core/clock.h"
 #include "core/iin.h"
 #include "crypto/keyring.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
-#include "testing/temp_dir.h"
+#include "testing/migrated_store.h"
 
 namespace qorgau::cases {
 namespace {
@@ -38,33 +36,19 @@ TEST(MatchingNameKey, OtherScriptsGoThroughIcu) {
   EXPECT_FALSE(name_key("王芳").empty());
 }
 
-class MatchingStore : public ::testing::Test {
+class MatchingStore : public qorgau::testing::MigratedStore {
  protected:
   MatchingStore()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(std::chrono::milliseconds(kStartMs))),
-        keyring_(crypto::Keyring::random()),
-        protector_(keyring_),
-        people_(protector_, clock_),
-        matcher_(protector_, people_) {
-    store::migrate(conn());
+      : MigratedStore(kStartMs), people_(protector_, clock_), matcher_(protector_, people_) {
     agency_ =
         accounts::AgencyStore().create(conn(), {0, "Police", "police", "750000000"}, kStartMs).id;
   }
-  store::Connection& conn() { return *connection_; }
   people::Person person(const std::string& full_name, std::optional<std::string> iin = {}) {
     auto p = people_.create(conn(), {full_name, iin, {}, {}}, agency_);
     matcher_.remember(conn(), p.id, full_name);
     return p;
   }
 
-  qorgau::testing::TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
-  crypto::Keyring keyring_;
-  crypto::Protector protector_;
   people::PersonStore people_;
   Matcher matcher_;
   std::int64_t agency_ = 0;

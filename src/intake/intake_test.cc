@@ -15,10 +15,8 @@
 #include "intake/receipts.h"
 #include "intake/report.h"
 #include "intake/reports.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
 #include "testing/error_of.h"
-#include "testing/temp_dir.h"
+#include "testing/migrated_store.h"
 
 namespace qorgau::intake {
 namespace {
@@ -377,17 +375,12 @@ TEST(Receipts, SecretsCarry128BitsAndOnlyTheRightOneMatches) {
   EXPECT_FALSE(Receipts::decode_secret(padded));
 }
 
-class ReportStoreTest : public ::testing::Test {
+class ReportStoreTest : public qorgau::testing::MigratedStore {
  protected:
   ReportStoreTest()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(std::chrono::milliseconds(1'795'000'000'000))),
-        keyring_(crypto::Keyring::random()),
-        protector_(keyring_),
+      : MigratedStore(1'795'000'000'000),
         receipts_(keyring_),
         reports_(protector_, receipts_, clock_) {
-    store::migrate(conn());
     conn().execute(
         "INSERT INTO agencies (name, kind, region_kato, created_at) VALUES ('a', 'police', "
         "'750000000', 0)");
@@ -398,7 +391,6 @@ class ReportStoreTest : public ::testing::Test {
         {core::Bytes{1}});
   }
 
-  store::Connection& conn() { return *connection_; }
   Submitted submit(const json& body) { return reports_.submit(conn(), parse(body)); }
   std::string file_bytes() {
     std::string all;
@@ -409,12 +401,6 @@ class ReportStoreTest : public ::testing::Test {
     return all;
   }
 
-  qorgau::testing::TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
-  crypto::Keyring keyring_;
-  crypto::Protector protector_;
   Receipts receipts_;
   ReportStore reports_;
 };

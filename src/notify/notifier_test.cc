@@ -12,9 +12,7 @@
 #include "notify/inbox_channel.h"
 #include "notify/messages.h"
 #include "scheduler/scheduler.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
-#include "testing/temp_dir.h"
+#include "testing/migrated_store.h"
 
 namespace qorgau::notify {
 namespace {
@@ -39,14 +37,10 @@ class RecordingChannel : public Channel {
   std::string code_;
 };
 
-class NotifierTest : public ::testing::Test {
+class NotifierTest : public qorgau::testing::MigratedStore {
  protected:
   NotifierTest()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(std::chrono::milliseconds(kStartMs))),
-        keyring_(crypto::Keyring::random()),
-        protector_(keyring_),
+      : MigratedStore(kStartMs),
         receipts_(keyring_),
         consents_(protector_, receipts_, clock_),
         inbox_(protector_),
@@ -56,7 +50,6 @@ class NotifierTest : public ::testing::Test {
                   NotifierSettings{std::chrono::seconds(60), 3, 4}),
         scheduler_(db_, clock_,
                    scheduler::SchedulerOptions{std::chrono::milliseconds(1000), 4, 100}) {
-    store::migrate(*connection_);
     // A bare case row (its people and agency are not needed: these tests are about the outbox).
     connection_->execute("PRAGMA foreign_keys = OFF");
     connection_->execute(
@@ -98,12 +91,6 @@ class NotifierTest : public ::testing::Test {
 
   void advance(std::chrono::milliseconds by) { clock_.advance(by); }
 
-  qorgau::testing::TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
-  crypto::Keyring keyring_;
-  crypto::Protector protector_;
   intake::Receipts receipts_;
   ConsentStore consents_;
   InboxChannel inbox_;

@@ -9,9 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
-#include "testing/temp_dir.h"
+#include "testing/migrated_store.h"
 
 namespace qorgau::scheduler {
 namespace {
@@ -21,14 +19,9 @@ using namespace std::chrono_literals;
 constexpr std::int64_t kStartMs = 1'795'000'000'000;  // 2026-11-18T11:06:40Z
 constexpr std::int64_t kHourMs = 3'600'000;
 
-class SchedulerTest : public ::testing::Test {
+class SchedulerTest : public qorgau::testing::MigratedStore {
  protected:
-  SchedulerTest()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(std::chrono::milliseconds(kStartMs))) {
-    store::migrate(*connection_);
-  }
+  SchedulerTest() : MigratedStore(kStartMs) {}
 
   // A scheduler as a server process would build it: handlers registered, then run.
   std::unique_ptr<Scheduler> make_scheduler() {
@@ -65,10 +58,6 @@ class SchedulerTest : public ::testing::Test {
         "CREATE TABLE effects (subject_id BIGINT NOT NULL, due_at BIGINT NOT NULL)");
   }
 
-  qorgau::testing::TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
   bool fail_next_ = false;
 };
 

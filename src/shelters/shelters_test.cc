@@ -19,10 +19,8 @@
 #include "shelters/referrals.h"
 #include "shelters/reports.h"
 #include "shelters/shelters.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
 #include "testing/error_of.h"
-#include "testing/temp_dir.h"
+#include "testing/migrated_store.h"
 
 namespace qorgau::shelters {
 namespace {
@@ -33,14 +31,10 @@ using qorgau::testing::error_of;
 
 constexpr std::int64_t kStartMs = 1'795'000'000'000;  // 2026-11-18T11:06:40Z
 
-class ShelterStores : public ::testing::Test {
+class ShelterStores : public qorgau::testing::MigratedStore {
  protected:
   ShelterStores()
-      : db_(dir_.path() / "qorgau.db"),
-        connection_(db_.connect()),
-        clock_(core::TimePoint(std::chrono::milliseconds(kStartMs))),
-        keyring_(crypto::Keyring::random()),
-        protector_(keyring_),
+      : MigratedStore(kStartMs),
         jurisdiction_(core::default_jurisdiction()),
         directory_(jurisdiction_),
         people_(protector_, clock_),
@@ -48,7 +42,6 @@ class ShelterStores : public ::testing::Test {
         holds_(shelters_, clock_, jurisdiction_.crisis_centre.hold_minutes),
         referrals_(shelters_, holds_, protector_, clock_),
         admissions_(shelters_, holds_, referrals_, people_, protector_, clock_, jurisdiction_) {
-    store::migrate(conn());
     agency_ = accounts::AgencyStore()
                   .create(conn(), {0, "Crisis centre", "crisis_centre", "750000000"}, kStartMs)
                   .id;
@@ -73,7 +66,6 @@ class ShelterStores : public ::testing::Test {
     shelter_ = shelters_.create(conn(), agency_, details).id;
   }
 
-  store::Connection& conn() { return *connection_; }
   Shelter shelter() { return *shelters_.find(conn(), shelter_); }
   std::string file_bytes() {
     std::ifstream in(dir_.path() / "qorgau.db", std::ios::binary);
@@ -83,12 +75,6 @@ class ShelterStores : public ::testing::Test {
     return all;
   }
 
-  qorgau::testing::TempDir dir_;
-  store::SqliteDatabase db_;
-  std::unique_ptr<store::Connection> connection_;
-  core::ManualClock clock_;
-  crypto::Keyring keyring_;
-  crypto::Protector protector_;
   const core::Jurisdiction& jurisdiction_;
   help::HelpDirectory directory_;
   people::PersonStore people_;
