@@ -166,7 +166,6 @@ export const ordersEn = {
   'orders.expiring.days#one': '{n} day',
   'orders.expiring.days#other': '{n} days',
   'orders.expiring.region': 'Region',
-  'orders.expiring.allRegions': 'All regions',
   'orders.expiring.show': 'Show',
   'orders.expiring.caption': 'Orders in force, ending soonest first',
   'orders.expiring.none': 'No order in force ends in this period.',

@@ -166,7 +166,6 @@ export const ordersKk: OrdersMessages = {
   'orders.expiring.days#one': '{n} күн ішінде',
   'orders.expiring.days#other': '{n} күн ішінде',
   'orders.expiring.region': 'Өңір',
-  'orders.expiring.allRegions': 'Барлық өңірлер',
   'orders.expiring.show': 'Көрсету',
   'orders.expiring.caption': 'Күшіндегі нұсқамалар, ең ерте аяқталатыны бірінші',
   'orders.expiring.none': 'Бұл кезеңде күшіндегі бірде-бір нұсқаманың мерзімі аяқталмайды.',

@@ -171,7 +171,6 @@ export const ordersRu: RussianMessages<OrdersMessages> = {
   'orders.expiring.days#many': '{n} дней',
   'orders.expiring.days#other': '{n} дня',
   'orders.expiring.region': 'Регион',
-  'orders.expiring.allRegions': 'Все регионы',
   'orders.expiring.show': 'Показать',
   'orders.expiring.caption': 'Действующие предписания, сначала истекающие раньше',
   'orders.expiring.none': 'В этот период ни одно действующее предписание не истекает.',
