@@ -1,6 +1,5 @@
 #include "accounts/principal_cache.h"
 
-#include <stdexcept>
 #include <utility>
 
 namespace qorgau::accounts {
@@ -14,12 +13,6 @@ std::string_view key_of(const core::Bytes& token_hash) {
 }  // namespace
 
 PrincipalCache::PrincipalCache(std::size_t capacity) : capacity_(capacity == 0 ? 1 : capacity) {}
-
-std::int64_t PrincipalCache::epoch(store::Connection& connection) {
-  auto row = connection.query_one("SELECT epoch FROM auth_epoch WHERE id = 1");
-  if (!row) throw std::runtime_error("accounts: the sign-in epoch row is missing");
-  return row->integer(0);
-}
 
 std::shared_ptr<const Principal> PrincipalCache::find(const core::Bytes& token_hash,
                                                       std::int64_t epoch,

@@ -2,11 +2,11 @@
 // authorized without reading its session, user and agency again and decrypting them.
 //
 // Invariants:
-//  - An entry is used only while the sign-in epoch (table auth_epoch, migration 0014) still
-//    equals the value read *before* the entry's rows were read. Triggers move the epoch with
-//    every change to a session (other than its last_seen refresh), a user or an agency, by
-//    any process, in the change's own transaction: a logout, a disabled account or a changed
-//    agency is in force from the commit that makes it.
+//  - An entry is used only while the sign-in epoch (store::ChangeEpochs::sign_in, migrations
+//    0014 and 0016) still equals the value read *before* the entry's rows were read. Triggers move
+//    the epoch with every change to a session (other than its last_seen refresh), a user or an
+//    agency, by any process, in the change's own transaction: a logout, a disabled account or a
+//    changed agency is in force from the commit that makes it.
 //  - An entry is used only until its session's recheck time (ResolvedSession::recheck_at_ms),
 //    so idle expiry and the last_seen refresh stay with SessionStore::resolve.
 //  - Entries are found by the session token's keyed hash; the token is never kept.
@@ -25,7 +25,6 @@
 
 #include "accounts/principal.h"
 #include "core/bytes.h"
-#include "store/database.h"
 
 namespace qorgau::accounts {
 
@@ -33,12 +32,8 @@ class PrincipalCache {
  public:
   explicit PrincipalCache(std::size_t capacity = 4096);
 
-  // The current sign-in epoch. Read it before resolving a session whose principal is then
-  // remembered, and before looking one up.
-  static std::int64_t epoch(store::Connection& connection);
-
-  // The principal remembered for `token_hash`, if it was remembered at `epoch` and `now_ms` is
-  // before its recheck time; otherwise null.
+  // The principal remembered for `token_hash`, if it was remembered at `epoch` (the sign-in
+  // epoch, read before looking up) and `now_ms` is before its recheck time; otherwise null.
   std::shared_ptr<const Principal> find(const core::Bytes& token_hash, std::int64_t epoch,
                                         std::int64_t now_ms) const;
   // Remembers `principal`, resolved from rows read after the epoch `epoch` was read.

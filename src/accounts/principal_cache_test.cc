@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "crypto/keyring.h"
 #include "crypto/protector.h"
+#include "store/change_epochs.h"
 #include "testing/migrated_store.h"
 
 namespace qorgau::accounts {
@@ -34,7 +35,7 @@ class PrincipalCacheTest : public qorgau::testing::MigratedStore {
                           clock_.now_ms());
   }
 
-  std::int64_t epoch() { return PrincipalCache::epoch(conn()); }
+  std::int64_t epoch() { return store::ChangeEpochs::read(conn()).sign_in; }
 
   std::shared_ptr<const Principal> principal() {
     return std::make_shared<const Principal>(

@@ -176,12 +176,13 @@ HttpResponse Api::handle(const HttpRequest& request) {
 }
 
 std::shared_ptr<const accounts::Principal> Api::principal_of(const HttpRequest& request,
-                                                             store::Connection& connection) {
+                                                             store::Connection& connection,
+                                                             const store::ChangeEpochs& epochs) {
   std::string token = request.cookie(kSessionCookie);
   if (token.empty()) throw ApiError(ErrorCode::kNotAuthenticated);
   core::Bytes token_hash = services_.sessions().token_hash(token);
-  // The epoch is read before the rows the principal is built from (PrincipalCache).
-  std::int64_t epoch = accounts::PrincipalCache::epoch(connection);
+  // The epoch was read before the rows the principal is built from (PrincipalCache).
+  std::int64_t epoch = epochs.sign_in;
   if (auto known = principals_.find(token_hash, epoch, services_.clock().now_ms())) return known;
   accounts::ResolvedSession session = services_.sessions().resolve(connection, token);
   if (session.status == accounts::ResolvedSession::Status::kExpired) {
@@ -204,13 +205,17 @@ std::shared_ptr<const accounts::Principal> Api::principal_of(const HttpRequest& 
 }
 
 std::shared_ptr<const accounts::Principal> Api::authorize(const HttpRequest& request,
-                                                          const http::Route& route) {
+                                                          const http::Route& route,
+                                                          http::RequestContext& context) {
   if (unsafe_method(request.method) && !origin_allowed(request)) {
     throw ApiError(ErrorCode::kCsrfFailed);
   }
   if (route.access.kind == http::Access::Kind::kPublic) return nullptr;
   auto connection = services_.pool().lease();
-  std::shared_ptr<const accounts::Principal> principal = principal_of(request, *connection);
+  context.epochs = store::ChangeEpochs::read(*connection);
+  std::shared_ptr<const accounts::Principal> principal =
+      principal_of(request, *connection, *context.epochs);
+  context.principal = principal.get();
   if (route.access.kind == http::Access::Kind::kPermission &&
       !principal->can(route.access.permission)) {
     services_.audit().record(*connection,
@@ -233,14 +238,12 @@ http::BodyPlan Api::plan_body(const HttpRequest& request) {
   plan.nonblocking = match.route->nonblocking;
   if (!match.route->streams_body) return plan;
   try {
-    std::shared_ptr<const accounts::Principal> principal = authorize(request, *match.route);
-    if (match.route->before_body) {
-      core::Language language = core::negotiate_language(request.header("accept-language"),
-                                                         services_.jurisdiction().default_language);
-      http::RequestContext context{request, language, std::move(match.params), nullptr};
-      context.principal = principal.get();
-      match.route->before_body(context);
-    }
+    core::Language language = core::negotiate_language(request.header("accept-language"),
+                                                       services_.jurisdiction().default_language);
+    http::RequestContext context{request, language, std::move(match.params), nullptr, std::nullopt};
+    std::shared_ptr<const accounts::Principal> principal =
+        authorize(request, *match.route, context);
+    if (match.route->before_body) match.route->before_body(context);
   } catch (const ApiError& error) {
     plan.refuse = error_response(error.code(), request, error.field());
     return plan;
@@ -261,9 +264,8 @@ HttpResponse Api::handle_api(const HttpRequest& request, core::Language language
   }
   const http::Route& route = *match.route;
   route_label = route.pattern;
-  http::RequestContext context{request, language, std::move(match.params), nullptr};
-  std::shared_ptr<const accounts::Principal> principal = authorize(request, route);
-  context.principal = principal.get();
+  http::RequestContext context{request, language, std::move(match.params), nullptr, std::nullopt};
+  std::shared_ptr<const accounts::Principal> principal = authorize(request, route, context);
   return route.handler(context);
 }
 

@@ -54,12 +54,16 @@ class Api {
   http::HttpResponse handle_api(const http::HttpRequest& request, core::Language language,
                                 std::string& route_label);
   // Steps 3-5 above for `route`: the caller's principal (null for a public
-  // route), or ApiError.
+  // route), or ApiError. Sets `context.principal` and `context.epochs`; the returned pointer
+  // keeps the principal alive.
   std::shared_ptr<const accounts::Principal> authorize(const http::HttpRequest& request,
-                                                       const http::Route& route);
-  // Step 3: the principal behind the session cookie, from the cache or resolved afresh.
+                                                       const http::Route& route,
+                                                       http::RequestContext& context);
+  // Step 3: the principal behind the session cookie, from the cache (checked against
+  // `epochs`, read before) or resolved afresh.
   std::shared_ptr<const accounts::Principal> principal_of(const http::HttpRequest& request,
-                                                          store::Connection& connection);
+                                                          store::Connection& connection,
+                                                          const store::ChangeEpochs& epochs);
 
   Services& services_;
   accounts::PrincipalCache principals_;

@@ -89,6 +89,7 @@ Services::Services(Config config, const core::Clock& clock)
   case_referrals_ = std::make_unique<cases::ReferralStore>(*case_timeline_, clock_);
   orders_ = std::make_unique<orders::OrderStore>(*protector_, *people_, *case_timeline_,
                                                  *jurisdiction_, clock_);
+  order_verification_index_ = std::make_unique<orders::VerificationIndex>(*database_, clock_);
   risk_instruments_ = std::make_unique<risk::InstrumentStore>(clock_);
   risk_assessments_ = std::make_unique<risk::AssessmentStore>(*risk_instruments_, *case_timeline_,
                                                               *protector_, *jurisdiction_, clock_);

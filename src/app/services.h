@@ -35,6 +35,7 @@
 #include "notify/sms_gateway_channel.h"
 #include "notify/smtp_channel.h"
 #include "orders/orders.h"
+#include "orders/verification_index.h"
 #include "people/people.h"
 #include "risk/assessments.h"
 #include "risk/incidents.h"
@@ -86,6 +87,8 @@ class Services {
   const cases::Matcher& person_matcher() const { return *person_matcher_; }
   const cases::ReferralStore& case_referrals() const { return *case_referrals_; }
   const orders::OrderStore& orders() const { return *orders_; }
+  // The orders in force, in memory, for field verification (see orders/verification_index.h).
+  orders::VerificationIndex& order_verification_index() { return *order_verification_index_; }
   // Per-address limits of public intake (config intake_reports_per_hour,
   // intake_receipt_lookups_per_hour and intake_attachments_per_hour); in
   // memory, like the login throttle.
@@ -146,6 +149,7 @@ class Services {
   std::unique_ptr<cases::Matcher> person_matcher_;
   std::unique_ptr<cases::ReferralStore> case_referrals_;
   std::unique_ptr<orders::OrderStore> orders_;
+  std::unique_ptr<orders::VerificationIndex> order_verification_index_;
   std::unique_ptr<accounts::LoginThrottle> intake_report_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_receipt_throttle_;
   std::unique_ptr<accounts::LoginThrottle> intake_attachment_throttle_;

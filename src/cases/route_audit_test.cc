@@ -15,7 +15,7 @@ class RouteAudit : public ::testing::Test {
 
   http::HttpRequest request_;
   accounts::Principal principal_;
-  http::RequestContext ctx_{request_, core::Language::kEn, {}, &principal_};
+  http::RequestContext ctx_{request_, core::Language::kEn, {}, &principal_, std::nullopt};
 };
 
 TEST_F(RouteAudit, StaffEventNamesTheUserTheirAgencyAndTheAddress) {

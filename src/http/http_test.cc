@@ -51,7 +51,7 @@ class RouterTest : public ::testing::Test {
 
   int status_of(const Router::Match& match) {
     HttpRequest request;
-    RequestContext context{request, core::Language::kEn, match.params, nullptr};
+    RequestContext context{request, core::Language::kEn, match.params, nullptr, std::nullopt};
     return match.route->handler(context).status;
   }
 
@@ -191,7 +191,7 @@ TEST(AccessTest, FactoriesSetKindAndPermission) {
 
 std::optional<ErrorCode> id_error(const std::string& value, std::int64_t* out = nullptr) {
   HttpRequest request;
-  RequestContext context{request, core::Language::kEn, {{"id", value}}, nullptr};
+  RequestContext context{request, core::Language::kEn, {{"id", value}}, nullptr, std::nullopt};
   return error_of([&] {
     std::int64_t id = context.id_param("id");
     if (out) *out = id;
@@ -218,7 +218,7 @@ TEST(IdParam, RefusesAnythingElseAsNotFound) {
   }
   // A parameter the route does not have.
   HttpRequest request;
-  RequestContext context{request, core::Language::kEn, {{"id", "5"}}, nullptr};
+  RequestContext context{request, core::Language::kEn, {{"id", "5"}}, nullptr, std::nullopt};
   EXPECT_EQ(error_of([&] { context.id_param("agency"); }), ErrorCode::kNotFound);
 }
 

@@ -15,6 +15,7 @@
 #include "accounts/roles.h"
 #include "core/language.h"
 #include "http/message.h"
+#include "store/change_epochs.h"
 
 namespace qorgau::http {
 
@@ -34,6 +35,9 @@ struct RequestContext {
   core::Language language;
   std::map<std::string, std::string> params;       // from {name} segments
   const accounts::Principal* principal = nullptr;  // set unless the route is public
+  // Read once after the request arrived, with the principal (unset on a public route): an
+  // in-memory copy consulted for this request is used only if its epoch equals this reading.
+  std::optional<store::ChangeEpochs> epochs;
 
   // A path parameter as a positive integer id; throws ApiError(kNotFound) otherwise.
   std::int64_t id_param(const std::string& name) const;

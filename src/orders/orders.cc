@@ -424,8 +424,7 @@ namespace {
 // The lookup of the orders in force against one respondent key, by `column`: built once per
 // column, not per verification.
 std::string in_force_select(std::string_view column) {
-  return "SELECT id, kind, starts_on, ends_on, violated, conditions_enc, contact_route_enc FROM "
-         "orders WHERE " +
+  return "SELECT " + std::string(kSealedVerifiedColumns) + " FROM orders WHERE " +
          std::string(column) +
          " = $1 AND ends_at > $2 AND starts_at <= $2 AND served_at IS NOT NULL AND revoked_at IS "
          "NULL";
@@ -433,20 +432,38 @@ std::string in_force_select(std::string_view column) {
 
 }  // namespace
 
+SealedVerifiedOrder read_sealed_verified(const store::Row& row) {
+  return {row.integer(0),      parse_kind(row.text(1)).value_or(OrderKind::kPoliceProtective),
+          row.text(2),         row.text(3),
+          row.integer(4),      row.integer(5),
+          row.integer(6) != 0, row.bytes(7),
+          row.bytes(8)};
+}
+
+std::vector<VerifiedOrder> OrderStore::open_in_force(
+    const std::vector<SealedVerifiedOrder>& sealed) const {
+  std::vector<VerifiedOrder> out;
+  out.reserve(sealed.size());
+  for (const SealedVerifiedOrder& o : sealed) {
+    out.push_back({o.id, o.kind, o.starts_on, o.ends_on, o.violated,
+                   open_conditions(o.conditions_enc),
+                   protector_.open(o.contact_route_enc, kContactRouteField)});
+  }
+  return out;
+}
+
 std::vector<VerifiedOrder> OrderStore::in_force(store::Connection& connection,
                                                 const std::string& select,
                                                 const core::Bytes& key) const {
-  std::vector<VerifiedOrder> out;
+  std::vector<SealedVerifiedOrder> sealed;
   for (const auto& row : connection.query(select, {key, clock_.now_ms()})) {
-    out.push_back({row.integer(0), parse_kind(row.text(1)).value_or(OrderKind::kPoliceProtective),
-                   row.text(2), row.text(3), row.integer(4) != 0, open_conditions(row.bytes(5)),
-                   protector_.open(row.bytes(6), kContactRouteField)});
+    sealed.push_back(read_sealed_verified(row));
   }
   // Oldest first. Sorted here, not in SQL: the index gives rows by (key, end), and a sort in
   // SQLite sets up a sorter for every lookup, most of which find nothing.
-  std::sort(out.begin(), out.end(),
-            [](const VerifiedOrder& a, const VerifiedOrder& b) { return a.id < b.id; });
-  return out;
+  std::sort(sealed.begin(), sealed.end(),
+            [](const SealedVerifiedOrder& a, const SealedVerifiedOrder& b) { return a.id < b.id; });
+  return open_in_force(sealed);
 }
 
 std::vector<VerifiedOrder> OrderStore::in_force_by_iin(store::Connection& connection,

@@ -166,6 +166,28 @@ struct VerifiedOrder {
   std::string number() const;
 };
 
+// An order in force as stored, before decryption: what the SQL lookup and the in-memory
+// orders::VerificationIndex both give, and OrderStore::open_in_force turns into VerifiedOrder.
+struct SealedVerifiedOrder {
+  std::int64_t id = 0;
+  OrderKind kind = OrderKind::kPoliceProtective;
+  std::string starts_on;
+  std::string ends_on;
+  std::int64_t starts_at = 0;  // in force while starts_at <= now < ends_at
+  std::int64_t ends_at = 0;
+  bool violated = false;
+  core::Bytes conditions_enc;
+  core::Bytes contact_route_enc;
+};
+
+// The columns of `orders` a SealedVerifiedOrder is read from, in read_sealed_verified's order.
+inline constexpr std::string_view kSealedVerifiedColumns =
+    "id, kind, starts_on, ends_on, starts_at, ends_at, violated, conditions_enc, "
+    "contact_route_enc";
+inline constexpr std::size_t kSealedVerifiedColumnCount = 9;
+// Reads the kSealedVerifiedColumns at the start of `row`.
+SealedVerifiedOrder read_sealed_verified(const store::Row& row);
+
 struct ViolationResult {
   Violation violation;
   FollowUp follow_up;
@@ -205,11 +227,14 @@ class OrderStore {
   ViolationResult record_violation(store::Connection& connection, std::int64_t id,
                                    const NewViolation& input, std::int64_t user_id) const;
 
-  // Orders in force against the respondent with this key (respondent_*_key), oldest first.
+  // Orders in force against the respondent with this key (respondent_*_key), oldest first,
+  // read from the database (orders::VerificationIndex holds the same in memory).
   std::vector<VerifiedOrder> in_force_by_iin(store::Connection& connection,
                                              const core::Bytes& key) const;
   std::vector<VerifiedOrder> in_force_by_name_birth(store::Connection& connection,
                                                     const core::Bytes& key) const;
+  // Decrypts what a field check shows, keeping the order of `sealed`.
+  std::vector<VerifiedOrder> open_in_force(const std::vector<SealedVerifiedOrder>& sealed) const;
 
  private:
   Order read(store::Connection& connection, const store::Row& row) const;

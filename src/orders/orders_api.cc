@@ -18,6 +18,7 @@
 #include "http/nullable_json.h"
 #include "http/query.h"
 #include "orders/order_jobs.h"
+#include "orders/verification_index.h"
 #include "risk/level.h"
 
 namespace qorgau::orders {
@@ -270,7 +271,8 @@ std::function<void(std::function<void(bool)>)> hold_until_audited(app::Services&
   };
 }
 
-// Runs on the event loop (Router::add_nonblocking): validation, one indexed read, decryption.
+// Runs on the event loop (Router::add_nonblocking): validation, a lookup in memory (or one
+// indexed read), decryption.
 HttpResponse verify(app::Services& s, RequestContext& ctx) {
   JsonBody body(ctx.request, {"iin", "full_name", "birth_date"});
   auto iin = body.optional_string("iin", 32);
@@ -292,8 +294,16 @@ HttpResponse verify(app::Services& s, RequestContext& ctx) {
     }
     key = respondent_name_birth_key(protector, *full_name, *birth_date);
   }
+  // From memory when the index is current for the orders epoch this request read (it always
+  // is, for a route with a principal); otherwise from the database.
   std::vector<VerifiedOrder> found;
-  {
+  auto key_kind = iin ? VerificationIndex::Key::kIin : VerificationIndex::Key::kNameBirth;
+  auto sealed = ctx.epochs
+                    ? s.order_verification_index().find(key_kind, key, ctx.epochs->orders, now)
+                    : std::nullopt;
+  if (sealed) {
+    found = s.orders().open_in_force(*sealed);
+  } else {
     auto connection = s.pool().lease();
     found = iin ? s.orders().in_force_by_iin(*connection, key)
                 : s.orders().in_force_by_name_birth(*connection, key);

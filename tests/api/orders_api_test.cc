@@ -7,6 +7,7 @@
 #include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/calendar_day.h"
@@ -461,6 +462,56 @@ TEST_F(Orders, ExpiringOrdersAreListedSoonestFirstWithinReach) {
   EXPECT_EQ(operator_.get("/api/v1/orders").json()["orders"].size(), 0u);
   EXPECT_EQ(inspector_.get("/api/v1/orders?status=finished").status, 400);
   EXPECT_EQ(inspector_.get("/api/v1/orders?region=1").status, 400);
+}
+
+// Verifications are answered from memory (orders/verification_index.h) while no order has
+// changed, and from the database until the copy has caught up after a change: either way,
+// each change is in the very next answer. Between changes the test waits long enough for the
+// copy to load, so that both sources answer in turn.
+TEST_F(Orders, EveryChangeIsInTheNextVerificationWhereverItIsAnsweredFrom) {
+  auto answer = [&] {
+    json checked = verify(operator_, {{"iin", aggressor_iin_}});
+    checked.erase("checked_at");
+    return checked;
+  };
+  auto steady = [&](const json& expected, const std::string& after) {
+    for (int i = 0; i < 8; ++i) {
+      EXPECT_EQ(answer(), expected) << after << ", answer " << i;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  };
+  json none = answer();
+  EXPECT_FALSE(none["under_active_order"].get<bool>());
+  steady(none, "before any order");
+
+  json order = issue(inspector_, police_order({{"duration_days", 10}}));
+  EXPECT_EQ(answer(), none) << "issued, not yet served";
+  ASSERT_EQ(inspector_.post(order_path(order, "serve"), json::object()).status, 200);
+  json active = answer();
+  ASSERT_TRUE(active["under_active_order"].get<bool>()) << "served";
+  EXPECT_EQ(active["orders"][0]["status"], "active");
+  EXPECT_EQ(active["orders"][0]["ends_on"], almaty_day(8));
+  steady(active, "served");
+
+  ASSERT_EQ(judge_.post(order_path(order, "extend"), {{"ends_on", almaty_day(28)}}).status, 200);
+  json extended = answer();
+  EXPECT_EQ(extended["orders"][0]["ends_on"], almaty_day(28)) << "extended";
+  steady(extended, "extended");
+
+  ASSERT_EQ(operator_
+                .post(order_path(order, "violations"), {{"occurred_at", now_ms() - 60'000},
+                                                        {"place", "At her door"},
+                                                        {"description", "Came to the door"}})
+                .status,
+            201);
+  json violated = answer();
+  EXPECT_EQ(violated["orders"][0]["status"], "violated") << "violated";
+  steady(violated, "violated");
+
+  ASSERT_EQ(inspector_.post(order_path(order, "revoke"), {{"reason", "court_decision"}}).status,
+            200);
+  EXPECT_EQ(answer(), none) << "revoked";
+  steady(none, "revoked");
 }
 
 TEST_F(Orders, ViolationOpensFollowUpAndRepeatEscalates) {
