@@ -9,6 +9,7 @@
 
 #include "core/calendar_day.h"
 #include "core/error.h"
+#include "orders/stored_conditions.h"
 #include "people/people.h"
 
 namespace qorgau::orders {
@@ -153,25 +154,11 @@ core::Bytes respondent_name_birth_key(const crypto::Protector& protector,
 }
 
 core::Bytes OrderStore::seal_conditions(const std::vector<Condition>& conditions) const {
-  json out = json::array();
-  for (const Condition& c : conditions) {
-    json item = {{"code", c.code}};
-    if (c.metres) item["metres"] = *c.metres;
-    if (c.places) item["places"] = *c.places;
-    out.push_back(item);
-  }
-  return protector_.seal(out.dump(), kConditionsField);
+  return protector_.seal(write_stored_conditions(conditions), kConditionsField);
 }
 
 std::vector<Condition> OrderStore::open_conditions(const core::Bytes& sealed) const {
-  std::vector<Condition> out;
-  for (const json& item : json::parse(protector_.open(sealed, kConditionsField))) {
-    Condition c{item.at("code").get<std::string>(), std::nullopt, std::nullopt};
-    if (item.contains("metres")) c.metres = item["metres"].get<std::int64_t>();
-    if (item.contains("places")) c.places = item["places"].get<std::string>();
-    out.push_back(std::move(c));
-  }
-  return out;
+  return read_stored_conditions(protector_.open(sealed, kConditionsField));
 }
 
 Order OrderStore::create(store::Connection& connection, const cases::Case& found,
