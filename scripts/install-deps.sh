@@ -15,6 +15,8 @@ PACKAGES=(
   # libraries (see docs/architecture.md)
   libboost-dev nlohmann-json3-dev libsqlite3-dev libsodium-dev libtomlplusplus-dev
   libcli11-dev libspdlog-dev libfmt-dev libicu-dev libgtest-dev libgmock-dev
+  # the server's memory allocator (CMakeLists.txt, docs/decisions.md 127)
+  libmimalloc-dev
   # the help poster: PDF through cairo + pango, QR codes
   libcairo2-dev libpango1.0-dev libqrencode-dev
   # XLSX exports of case lists (src/cases/xlsx.h)
