@@ -28,11 +28,6 @@ std::string page_select(std::int64_t page_rows) {
          std::to_string(page_rows);
 }
 
-bool key_less(const std::pair<std::array<std::uint8_t, 32>, std::uint32_t>& a,
-              const std::pair<std::array<std::uint8_t, 32>, std::uint32_t>& b) {
-  return a.first < b.first;
-}
-
 }  // namespace
 
 VerificationIndex::VerificationIndex(store::Database& database, const core::Clock& clock,
@@ -81,10 +76,12 @@ std::optional<std::vector<SealedVerifiedOrder>> VerificationIndex::find(Key key_
   }
   std::vector<SealedVerifiedOrder> found;
   if (key.size() != std::tuple_size_v<BlindKey>) return found;  // no stored key has that size
-  std::pair<BlindKey, std::uint32_t> probe{};
+  KeyEntry probe{};
   std::memcpy(probe.first.data(), key.data(), key.size());
   const std::vector<KeyEntry>& keys = key_kind == Key::kIin ? copy->by_iin : copy->by_name_birth;
-  auto [first, last] = std::equal_range(keys.begin(), keys.end(), probe, key_less);
+  auto [first, last] =
+      std::equal_range(keys.begin(), keys.end(), probe,
+                       [](const KeyEntry& a, const KeyEntry& b) { return a.first < b.first; });
   for (auto it = first; it != last; ++it) {
     const SealedVerifiedOrder& order = copy->orders[it->second];
     if (order.starts_at <= now_ms && now_ms < order.ends_at) found.push_back(order);
