@@ -20,6 +20,8 @@
 #include "people/people_api.h"
 #include "risk/risk_api.h"
 #include "shelters/shelters_api.h"
+#include "store/change_epochs.h"
+#include "store/published_epochs.h"
 
 namespace qorgau::app {
 
@@ -130,6 +132,10 @@ Api::Api(Services& services, const std::filesystem::path& web_dir)
   risk::register_risk_routes(router_, services_);
   notify::register_notify_routes(router_, services_);
   orders::register_order_routes(router_, services_);
+  // A server starting: the published epochs become the database's own, even if lower (a
+  // database restored from an older copy must not inherit a newer file's counters).
+  services_.database().published_epochs().reset(
+      store::ChangeEpochs::read(*services_.pool().lease()));
 }
 
 HttpResponse Api::error_response(ErrorCode code, const HttpRequest& request,
@@ -176,32 +182,43 @@ HttpResponse Api::handle(const HttpRequest& request) {
 }
 
 std::shared_ptr<const accounts::Principal> Api::principal_of(const HttpRequest& request,
-                                                             store::Connection& connection,
-                                                             const store::ChangeEpochs& epochs) {
+                                                             const store::ChangeEpochs& epochs,
+                                                             std::int64_t now_ms) {
   std::string token = request.cookie(kSessionCookie);
   if (token.empty()) throw ApiError(ErrorCode::kNotAuthenticated);
   core::Bytes token_hash = services_.sessions().token_hash(token);
   // The epoch was read before the rows the principal is built from (PrincipalCache).
   std::int64_t epoch = epochs.sign_in;
-  if (auto known = principals_.find(token_hash, epoch, services_.clock().now_ms())) return known;
-  accounts::ResolvedSession session = services_.sessions().resolve(connection, token);
+  if (auto known = principals_.find(token_hash, epoch, now_ms)) return known;
+  auto connection = services_.pool().lease();
+  accounts::ResolvedSession session = services_.sessions().resolve(*connection, token);
   if (session.status == accounts::ResolvedSession::Status::kExpired) {
     throw ApiError(ErrorCode::kSessionExpired);
   }
   if (session.status != accounts::ResolvedSession::Status::kValid) {
     throw ApiError(ErrorCode::kNotAuthenticated);
   }
-  auto user = services_.users().find(connection, session.user_id);
+  auto user = services_.users().find(*connection, session.user_id);
   const accounts::Role* role = user ? accounts::find_role(user->role) : nullptr;
-  auto agency = user ? services_.agencies().find(connection, user->agency_id) : std::nullopt;
+  auto agency = user ? services_.agencies().find(*connection, user->agency_id) : std::nullopt;
   if (!user || !user->active() || !role || !agency) {
-    services_.sessions().destroy(connection, session.session_id);
+    services_.sessions().destroy(*connection, session.session_id);
     throw ApiError(ErrorCode::kNotAuthenticated);
   }
   auto principal = std::make_shared<const accounts::Principal>(accounts::Principal{
       std::move(*user), std::move(*agency), role, session.session_id, session.csrf_token});
   principals_.remember(token_hash, epoch, session.recheck_at_ms, principal);
   return principal;
+}
+
+store::ChangeEpochs Api::current_epochs(std::int64_t now_ms) {
+  store::PublishedEpochs& published = services_.database().published_epochs();
+  std::int64_t checked = epochs_checked_at_ms_.load(std::memory_order_relaxed);
+  if ((now_ms - checked >= 1000 || now_ms < checked) &&
+      epochs_checked_at_ms_.compare_exchange_strong(checked, now_ms)) {
+    published.publish(store::ChangeEpochs::read(*services_.pool().lease()));
+  }
+  return published.read();
 }
 
 std::shared_ptr<const accounts::Principal> Api::authorize(const HttpRequest& request,
@@ -211,14 +228,14 @@ std::shared_ptr<const accounts::Principal> Api::authorize(const HttpRequest& req
     throw ApiError(ErrorCode::kCsrfFailed);
   }
   if (route.access.kind == http::Access::Kind::kPublic) return nullptr;
-  auto connection = services_.pool().lease();
-  context.epochs = store::ChangeEpochs::read(*connection);
+  std::int64_t now_ms = services_.clock().now_ms();
+  context.epochs = current_epochs(now_ms);
   std::shared_ptr<const accounts::Principal> principal =
-      principal_of(request, *connection, *context.epochs);
+      principal_of(request, *context.epochs, now_ms);
   context.principal = principal.get();
   if (route.access.kind == http::Access::Kind::kPermission &&
       !principal->can(route.access.permission)) {
-    services_.audit().record(*connection,
+    services_.audit().record(*services_.pool().lease(),
                              {principal->user.id, principal->agency.id, "access.denied", "route",
                               route.pattern, request.client_ip, "denied"});
     throw ApiError(ErrorCode::kForbidden);

@@ -20,6 +20,8 @@
 // never paths with ids, query strings, bodies or addresses.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 
 #include "accounts/principal_cache.h"
@@ -36,6 +38,7 @@ inline constexpr std::string_view kSessionCookie = "qorgau_session";
 
 class Api {
  public:
+  // Resets the database's published change epochs to its own (a server is starting).
   Api(Services& services, const std::filesystem::path& web_dir);
 
   http::HttpResponse handle(const http::HttpRequest& request);
@@ -62,10 +65,16 @@ class Api {
   // Step 3: the principal behind the session cookie, from the cache (checked against
   // `epochs`, read before) or resolved afresh.
   std::shared_ptr<const accounts::Principal> principal_of(const http::HttpRequest& request,
-                                                          store::Connection& connection,
-                                                          const store::ChangeEpochs& epochs);
+                                                          const store::ChangeEpochs& epochs,
+                                                          std::int64_t now_ms);
+  // The change epochs a request relies on: as published by every writer of the database
+  // (store/published_epochs.h). At most once a second one request first reads the database's
+  // own and publishes them, which covers a writer that stopped between its commit and its
+  // publication.
+  store::ChangeEpochs current_epochs(std::int64_t now_ms);
 
   Services& services_;
+  std::atomic<std::int64_t> epochs_checked_at_ms_{0};
   accounts::PrincipalCache principals_;
   http::Router router_;
   http::StaticFiles static_files_;

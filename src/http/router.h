@@ -35,8 +35,9 @@ struct RequestContext {
   core::Language language;
   std::map<std::string, std::string> params;       // from {name} segments
   const accounts::Principal* principal = nullptr;  // set unless the route is public
-  // Read once after the request arrived, with the principal (unset on a public route): an
-  // in-memory copy consulted for this request is used only if its epoch equals this reading.
+  // Read once after the request arrived, as published (store/published_epochs.h), with the
+  // principal (unset on a public route): an in-memory copy consulted for this request is used
+  // only if its epoch equals this reading.
   std::optional<store::ChangeEpochs> epochs;
 
   // A path parameter as a positive integer id; throws ApiError(kNotFound) otherwise.

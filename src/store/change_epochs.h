@@ -6,8 +6,9 @@
 //  - Every counter only grows; a rolled-back change moves nothing.
 //  - read() is one statement, so all counters come from one committed state. A copy built
 //    from rows read *after* reading an epoch is current for as long as that epoch is.
-//  - A request reads the row once, after it arrived (app::Api::authorize), and every
-//    in-memory copy it consults is checked against that one reading.
+//  - A request takes one reading after it arrived (app::Api::authorize), as the writers
+//    published it after their commits (store/published_epochs.h), and every in-memory copy
+//    it consults is checked against that one reading.
 #pragma once
 
 #include <cstdint>

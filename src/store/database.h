@@ -93,6 +93,8 @@ class Transaction {
   bool done_ = false;
 };
 
+class PublishedEpochs;
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -100,6 +102,10 @@ class Database {
   virtual std::string_view engine() const = 0;
   // A new connection; each is used by one thread at a time.
   virtual std::unique_ptr<Connection> connect() = 0;
+  // The change epochs as published by every process writing this database
+  // (store/published_epochs.h). The engine's connections publish after each commit that
+  // moved them; a server reads them here instead of reading the database per request.
+  virtual PublishedEpochs& published_epochs() = 0;
 };
 
 }  // namespace qorgau::store

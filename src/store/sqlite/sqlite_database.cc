@@ -10,6 +10,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include <spdlog/spdlog.h>
+
+#include "store/change_epochs.h"
+
 namespace qorgau::store {
 
 namespace {
@@ -42,7 +46,8 @@ void configure_sqlite_once() {
 
 class SqliteConnection : public Connection {
  public:
-  explicit SqliteConnection(const std::filesystem::path& file) {
+  SqliteConnection(const std::filesystem::path& file, PublishedEpochs& published)
+      : published_(published) {
     configure_sqlite_once();
     int rc =
         sqlite3_open_v2(file.c_str(), &db_,
@@ -57,6 +62,8 @@ class SqliteConnection : public Connection {
     exec_plain("PRAGMA synchronous=FULL");
     exec_plain("PRAGMA foreign_keys=ON");
     exec_plain("PRAGMA secure_delete=ON");
+    sqlite3_update_hook(db_, &SqliteConnection::on_row_change, this);
+    sqlite3_rollback_hook(db_, &SqliteConnection::on_rollback, this);
   }
 
   ~SqliteConnection() override {
@@ -65,6 +72,7 @@ class SqliteConnection : public Connection {
   }
 
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
+    AfterStatement after(*this);
     BoundStatement bound(prepare(sql, params));
     std::vector<Row> rows;
     int rc;
@@ -74,6 +82,7 @@ class SqliteConnection : public Connection {
   }
 
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override {
+    AfterStatement after(*this);
     BoundStatement bound(prepare(sql, params));
     int rc;
     while ((rc = sqlite3_step(bound.stmt)) == SQLITE_ROW) {
@@ -82,7 +91,10 @@ class SqliteConnection : public Connection {
     return sqlite3_changes64(db_);
   }
 
-  void execute_script(std::string_view sql) override { exec_plain(expand_sqlite_macros(sql)); }
+  void execute_script(std::string_view sql) override {
+    AfterStatement after(*this);
+    exec_plain(expand_sqlite_macros(sql));
+  }
 
   // Through the statement cache: a group commit begins and commits often, and sqlite3_exec
   // would parse the statement each time.
@@ -93,6 +105,37 @@ class SqliteConnection : public Connection {
   }
 
  private:
+  // The update hook: SQLite calls it for every row a statement (or a trigger it fires) inserts,
+  // updates or deletes in a rowid table.
+  static void on_row_change(void* self, int, const char*, const char* table, sqlite3_int64) {
+    if (std::string_view(table) == "change_epochs") {
+      static_cast<SqliteConnection*>(self)->epochs_changed_ = true;
+    }
+  }
+  static void on_rollback(void* self) {
+    static_cast<SqliteConnection*>(self)->epochs_changed_ = false;
+  }
+
+  // Once a statement is over, however it ended: if it left no transaction open and the
+  // epochs changed since the last publication, the change committed; publish a reading.
+  struct AfterStatement {
+    explicit AfterStatement(SqliteConnection& c) : connection(c) {}
+    AfterStatement(const AfterStatement&) = delete;
+    AfterStatement& operator=(const AfterStatement&) = delete;
+    ~AfterStatement() { connection.publish_if_committed(); }
+    SqliteConnection& connection;
+  };
+  void publish_if_committed() noexcept {
+    if (!epochs_changed_ || !sqlite3_get_autocommit(db_)) return;
+    epochs_changed_ = false;
+    try {
+      published_.publish(ChangeEpochs::read(*this));
+    } catch (const std::exception& e) {
+      // The commit stands; servers catch up at their next reading of the database (app::Api).
+      spdlog::error("store: cannot publish the change epochs after a commit: {}", e.what());
+    }
+  }
+
   void exec_plain(const std::string& sql) {
     char* error = nullptr;
     int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
@@ -212,6 +255,8 @@ class SqliteConnection : public Connection {
   }
 
   sqlite3* db_ = nullptr;
+  PublishedEpochs& published_;
+  bool epochs_changed_ = false;  // by a transaction not yet committed or rolled back
   // Looked up by string_view, so finding a cached statement allocates nothing.
   struct SqlHash {
     using is_transparent = void;
@@ -229,10 +274,12 @@ std::string expand_sqlite_macros(std::string_view sql) {
   return out;
 }
 
-SqliteDatabase::SqliteDatabase(std::filesystem::path file) : file_(std::move(file)) {}
+SqliteDatabase::SqliteDatabase(std::filesystem::path file)
+    : file_(std::move(file)),
+      published_(std::make_unique<PublishedEpochs>(file_.string() + "-epochs")) {}
 
 std::unique_ptr<Connection> SqliteDatabase::connect() {
-  return std::make_unique<SqliteConnection>(file_);
+  return std::make_unique<SqliteConnection>(file_, *published_);
 }
 
 }  // namespace qorgau::store
