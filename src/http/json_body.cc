@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "http/flat_json_object.h"
 
 namespace qorgau::http {
 
@@ -23,7 +24,9 @@ std::string trim(const std::string& s) {
 JsonBody::JsonBody(const HttpRequest& request, std::initializer_list<std::string_view> allowed) {
   const std::string& type = request.header("content-type");
   if (type.rfind("application/json", 0) != 0) throw ApiError(ErrorCode::kUnsupportedMediaType);
-  json_ = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (!read_flat_string_object(request.body, json_)) {
+    json_ = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  }
   if (json_.is_discarded() || !json_.is_object()) throw ApiError(ErrorCode::kInvalidJson);
   for (const auto& [key, value] : json_.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
