@@ -75,15 +75,13 @@ std::optional<std::vector<SealedVerifiedOrder>> VerificationIndex::find(Key key_
     }
   }
   std::vector<SealedVerifiedOrder> found;
-  if (key.size() != std::tuple_size_v<BlindKey>) return found;  // no stored key has that size
-  KeyEntry probe{};
-  std::memcpy(probe.first.data(), key.data(), key.size());
-  const std::vector<KeyEntry>& keys = key_kind == Key::kIin ? copy->by_iin : copy->by_name_birth;
-  auto [first, last] =
-      std::equal_range(keys.begin(), keys.end(), probe,
-                       [](const KeyEntry& a, const KeyEntry& b) { return a.first < b.first; });
-  for (auto it = first; it != last; ++it) {
-    const SealedVerifiedOrder& order = copy->orders[it->second];
+  if (key.size() != std::tuple_size_v<BlindKeyTable::Key>)
+    return found;  // no stored key has that size
+  BlindKeyTable::Key wanted;
+  std::memcpy(wanted.data(), key.data(), key.size());
+  const BlindKeyTable& keys = key_kind == Key::kIin ? copy->by_iin : copy->by_name_birth;
+  for (const BlindKeyTable::Entry& entry : keys.find(wanted)) {
+    const SealedVerifiedOrder& order = copy->orders[entry.second];
     if (order.starts_at <= now_ms && now_ms < order.ends_at) found.push_back(order);
   }
   return found;
@@ -95,15 +93,15 @@ std::optional<VerificationIndex::Copy> VerificationIndex::read_copy(store::Conne
   const std::int64_t now = clock_.now_ms();
   std::int64_t after_end = now;
   std::int64_t after_id = 0;
-  auto add_key = [&copy](std::vector<KeyEntry>& keys, const store::Row& row, std::size_t column) {
+  auto add_key = [&copy](BlindKeyTable& keys, const store::Row& row, std::size_t column) {
     if (row.is_null(column)) return;
     const core::Bytes& key = row.bytes(column);
-    if (key.size() != std::tuple_size_v<BlindKey>) {
+    if (key.size() != std::tuple_size_v<BlindKeyTable::Key>) {
       throw std::runtime_error("orders: a stored respondent blind index is not 32 bytes");
     }
-    KeyEntry entry{{}, static_cast<std::uint32_t>(copy.orders.size())};
-    std::memcpy(entry.first.data(), key.data(), key.size());
-    keys.push_back(entry);
+    BlindKeyTable::Key stored;
+    std::memcpy(stored.data(), key.data(), key.size());
+    keys.add(stored, static_cast<std::uint32_t>(copy.orders.size()));
   };
   while (true) {
     std::vector<store::Row> rows = connection.query(page_select_, {now, after_end, after_id});
@@ -117,13 +115,12 @@ std::optional<VerificationIndex::Copy> VerificationIndex::read_copy(store::Conne
     if (static_cast<std::int64_t>(rows.size()) < page_rows_) break;
   }
   if (store::ChangeEpochs::read(connection).orders != copy.epoch) return std::nullopt;
-  // Sorted by key, and within a key by order id (oldest first), as find() answers.
-  auto by_key_then_id = [&copy](const KeyEntry& a, const KeyEntry& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return copy.orders[a.second].id < copy.orders[b.second].id;
+  // Within a key, by order id (oldest first), as find() answers.
+  auto older = [&copy](std::uint32_t a, std::uint32_t b) {
+    return copy.orders[a].id < copy.orders[b].id;
   };
-  std::sort(copy.by_iin.begin(), copy.by_iin.end(), by_key_then_id);
-  std::sort(copy.by_name_birth.begin(), copy.by_name_birth.end(), by_key_then_id);
+  copy.by_iin.index(older);
+  copy.by_name_birth.index(older);
   copy.orders.shrink_to_fit();
   return copy;
 }

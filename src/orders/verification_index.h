@@ -34,6 +34,7 @@
 
 #include "core/bytes.h"
 #include "core/clock.h"
+#include "orders/blind_key_table.h"
 #include "orders/orders.h"
 #include "store/database.h"
 
@@ -65,13 +66,11 @@ class VerificationIndex {
   std::optional<std::int64_t> loaded_epoch() const;
 
  private:
-  using BlindKey = std::array<std::uint8_t, 32>;        // BLAKE2b-256 (crypto/blind_index.h)
-  using KeyEntry = std::pair<BlindKey, std::uint32_t>;  // position in Copy::orders
   struct Copy {
     std::int64_t epoch = 0;
     std::vector<SealedVerifiedOrder> orders;
-    std::vector<KeyEntry> by_iin;  // sorted by key, then by order id
-    std::vector<KeyEntry> by_name_birth;
+    BlindKeyTable by_iin;  // to positions in `orders`; within a key, oldest order first
+    BlindKeyTable by_name_birth;
   };
 
   std::shared_ptr<const Copy> current() const;
