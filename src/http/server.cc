@@ -29,6 +29,16 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
+// Connections run on one event loop each, so their coroutines, sockets and timers name the loop's
+// executor type itself rather than Asio's type-erased any_io_executor, whose construction,
+// copies and indirect calls on every operation were a few percent of a small request.
+using LoopExecutor = asio::io_context::executor_type;
+template <class T>
+using LoopTask = asio::awaitable<T, LoopExecutor>;
+using LoopSocket = asio::basic_stream_socket<tcp, LoopExecutor>;
+using Stream = beast::basic_stream<tcp, LoopExecutor>;
+constexpr asio::use_awaitable_t<LoopExecutor> kOnLoop;
+
 namespace {
 
 Method to_method(bhttp::verb verb) {
@@ -109,7 +119,7 @@ struct Server::Impl {
   // cancel posted by shutdown run on the connection's strand, so a posted
   // cancel that finds `open` true runs before the stream is destroyed.
   struct Connection {
-    beast::tcp_stream* stream = nullptr;
+    Stream* stream = nullptr;
     bool busy = false;  // a request's header has arrived and it is not answered yet
     bool open = true;
   };
@@ -161,28 +171,27 @@ struct Server::Impl {
 
   // Writes a response whose body is in memory: its head (response_head) and body as two
   // buffers in one write; the body is left out for HEAD and for statuses without one.
-  static asio::awaitable<void> write_response(beast::tcp_stream& stream, const HttpResponse& r,
-                                              unsigned version, bool keep_alive, bool head,
-                                              beast::error_code& ec) {
+  static LoopTask<void> write_response(Stream& stream, const HttpResponse& r, unsigned version,
+                                       bool keep_alive, bool head, beast::error_code& ec) {
     std::string head_text = response_head(r, version, keep_alive);
     std::array<asio::const_buffer, 2> buffers{asio::buffer(head_text), asio::const_buffer()};
     if (!head && status_allows_body(r.status)) buffers[1] = asio::buffer(r.body);
-    co_await asio::async_write(stream, buffers, asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(stream, buffers, asio::redirect_error(kOnLoop, ec));
   }
 
   // After refusing a request early (413), the client may still be sending
   // its body. Closing at once would reset the connection and the client
   // might never read the error, so stop sending and discard what arrives,
   // for a bounded time and amount, before closing (as nginx's lingering close).
-  static asio::awaitable<void> linger(beast::tcp_stream& stream) {
+  static LoopTask<void> linger(Stream& stream) {
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream.expires_after(std::chrono::seconds(5));
     std::array<char, 16384> discard{};
     std::size_t drained = 0;
     while (!ec && drained < (64u << 20)) {
-      drained += co_await stream.async_read_some(asio::buffer(discard),
-                                                 asio::redirect_error(asio::use_awaitable, ec));
+      drained +=
+          co_await stream.async_read_some(asio::buffer(discard), asio::redirect_error(kOnLoop, ec));
     }
   }
 
@@ -197,8 +206,8 @@ struct Server::Impl {
 
   // Writes a streamed response: the header, then each piece from the
   // source as it comes. Returns false if the connection must be closed.
-  asio::awaitable<bool> write_stream(beast::tcp_stream& stream, HttpResponse& r, unsigned version,
-                                     bool keep_alive, bool head) {
+  LoopTask<bool> write_stream(Stream& stream, HttpResponse& r, unsigned version, bool keep_alive,
+                              bool head) {
     bhttp::response<bhttp::buffer_body> res{static_cast<bhttp::status>(r.status), version};
     res.set(bhttp::field::server, "qorgau");
     if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
@@ -211,8 +220,7 @@ struct Server::Impl {
     bhttp::response_serializer<bhttp::buffer_body> serializer{res};
     beast::error_code ec;
     stream.expires_after(options.read_timeout);
-    co_await bhttp::async_write_header(stream, serializer,
-                                       asio::redirect_error(asio::use_awaitable, ec));
+    co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(kOnLoop, ec));
     if (ec) co_return false;
     if (head) co_return true;
     std::string chunk;
@@ -235,16 +243,15 @@ struct Server::Impl {
       res.body().size = chunk.size();
       res.body().more = more;
       stream.expires_after(options.read_timeout);
-      co_await bhttp::async_write(stream, serializer,
-                                  asio::redirect_error(asio::use_awaitable, ec));
+      co_await bhttp::async_write(stream, serializer, asio::redirect_error(kOnLoop, ec));
       if (ec == bhttp::error::need_buffer) ec = {};
       if (ec) co_return false;
       if (!more) co_return true;
     }
   }
 
-  asio::awaitable<void> serve_connection(tcp::socket socket) {
-    beast::tcp_stream stream(std::move(socket));
+  LoopTask<void> serve_connection(LoopSocket socket) {
+    Stream stream(std::move(socket));
     auto state = std::make_shared<Connection>();
     state->stream = &stream;
     {
@@ -266,7 +273,7 @@ struct Server::Impl {
       stream.expires_after(first ? options.read_timeout : options.idle_timeout);
       first = false;
       co_await bhttp::async_read_header(stream, buffer, head_parser,
-                                        asio::redirect_error(asio::use_awaitable, ec));
+                                        asio::redirect_error(kOnLoop, ec));
       if (!ec) {
         // A request whose header has arrived is in flight: a shutdown lets it
         // finish (its body is still bounded by the read timeout).
@@ -316,7 +323,7 @@ struct Server::Impl {
               while (!ec && !file_parser.is_done()) {
                 stream.expires_after(options.read_timeout);
                 co_await bhttp::async_read_some(stream, buffer, file_parser,
-                                                asio::redirect_error(asio::use_awaitable, ec));
+                                                asio::redirect_error(kOnLoop, ec));
               }
               file_parser.get().body().close();
               request.body_file = path;
@@ -325,7 +332,7 @@ struct Server::Impl {
             bhttp::request_parser<bhttp::string_body> string_parser{std::move(head_parser)};
             string_parser.body_limit(limit);
             co_await bhttp::async_read(stream, buffer, string_parser,
-                                       asio::redirect_error(asio::use_awaitable, ec));
+                                       asio::redirect_error(kOnLoop, ec));
             request.body = std::move(string_parser.get().body());
           }
           if (ec == bhttp::error::body_limit) too_large = true;
@@ -354,9 +361,11 @@ struct Server::Impl {
         response = handler(request);
       } else {
         response = co_await asio::co_spawn(
-            workers,
-            [this, &request]() -> asio::awaitable<HttpResponse> { co_return handler(request); },
-            asio::use_awaitable);
+            workers.get_executor(),
+            [this, &request]() -> asio::awaitable<HttpResponse, asio::thread_pool::executor_type> {
+              co_return handler(request);
+            },
+            kOnLoop);
       }
       if (response.hold && !co_await released(response.hold)) {
         response = on_error(core::ErrorCode::kInternal, request);
@@ -389,13 +398,13 @@ struct Server::Impl {
   // continues on the connection's own loop; returns what the hold reported. Each hold not yet
   // resumed is counted, so run() does not return (and the loops are not destroyed) while a
   // resume could still post to them.
-  asio::awaitable<bool> released(const std::function<void(std::function<void(bool)>)>& hold) {
+  LoopTask<bool> released(const std::function<void(std::function<void(bool)>)>& hold) {
     auto executor = co_await asio::this_coro::executor;
     {
       std::lock_guard lock(holds_mutex);
       ++holds_pending;
     }
-    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(bool)>(
+    co_return co_await asio::async_initiate<decltype(kOnLoop), void(bool)>(
         [this, &hold, executor](auto completion) {
           // std::function needs a copyable callable; the completion is move-only.
           auto shared = std::make_shared<decltype(completion)>(std::move(completion));
@@ -408,7 +417,7 @@ struct Server::Impl {
             if (--holds_pending == 0) holds_done.notify_all();
           });
         },
-        asio::use_awaitable);
+        kOnLoop);
   }
 
   // Waits until every hold has resumed (see released()).
@@ -428,7 +437,7 @@ struct Server::Impl {
     while (!stopping) {
       beast::error_code ec;
       asio::io_context& loop = *loops[next_loop.fetch_add(1) % loops.size()];
-      tcp::socket socket =
+      LoopSocket socket =
           co_await acceptor.async_accept(loop, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (stopping) break;
