@@ -1,7 +1,9 @@
 #include "audit/audit_log.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <string>
 
 namespace qorgau::audit {
 
@@ -30,6 +32,35 @@ void put(std::string& out, const std::optional<std::int64_t>& value) {
 store::Value nullable(const std::optional<std::int64_t>& v) {
   if (v) return *v;
   return nullptr;
+}
+
+// Entries written by one INSERT: a statement's start and end (its statement journal, its halt)
+// cost more than a row, and a group commit appends a batch of entries at once.
+constexpr std::size_t kRowsPerInsert = 32;
+constexpr std::size_t kColumns = 10;
+
+// "INSERT INTO audit_log (...) VALUES ($1, ..., $10), ($11, ...)" for `rows` rows (1..32), built
+// once each: the text is the prepared-statement cache's key.
+const std::string& insert_sql(std::size_t rows) {
+  static const std::array<std::string, kRowsPerInsert + 1> statements = [] {
+    std::array<std::string, kRowsPerInsert + 1> built;
+    for (std::size_t count = 1; count <= kRowsPerInsert; ++count) {
+      std::string sql =
+          "INSERT INTO audit_log (seq, at, actor_user_id, actor_agency_id, action, object_type, "
+          "object_id, source_ip, outcome, hash) VALUES ";
+      for (std::size_t row = 0; row < count; ++row) {
+        sql += row == 0 ? "(" : ", (";
+        for (std::size_t column = 1; column <= kColumns; ++column) {
+          if (column > 1) sql += ", ";
+          sql += "$" + std::to_string(row * kColumns + column);
+        }
+        sql += ")";
+      }
+      built[count] = std::move(sql);
+    }
+    return built;
+  }();
+  return statements[rows];
 }
 
 constexpr const char* kSelectColumns =
@@ -81,14 +112,20 @@ std::int64_t AuditLog::append_all(store::Connection& connection,
   if (events.empty()) return seq;
   core::Bytes hash = head ? head->bytes(1) : crypto::HashChain::genesis();
   std::int64_t at = clock_.now_ms();
-  for (const AuditEvent* event : events) {
-    ++seq;
-    hash = chain_.link(hash, canonical(seq, at, *event));
-    connection.execute(
-        "INSERT INTO audit_log (seq, at, actor_user_id, actor_agency_id, action, object_type, "
-        "object_id, source_ip, outcome, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        {seq, at, nullable(event->actor_user_id), nullable(event->actor_agency_id), event->action,
-         event->object_type, event->object_id, event->source_ip, event->outcome, hash});
+  std::vector<store::Value> params;
+  for (std::size_t first = 0; first < events.size(); first += kRowsPerInsert) {
+    std::size_t rows = std::min(kRowsPerInsert, events.size() - first);
+    params.clear();
+    params.reserve(rows * kColumns);
+    for (std::size_t i = first; i < first + rows; ++i) {
+      const AuditEvent& event = *events[i];
+      ++seq;
+      hash = chain_.link(hash, canonical(seq, at, event));
+      params.insert(params.end(), {seq, at, nullable(event.actor_user_id),
+                                   nullable(event.actor_agency_id), event.action, event.object_type,
+                                   event.object_id, event.source_ip, event.outcome, hash});
+    }
+    connection.execute(insert_sql(rows), params);
   }
   if (head) {
     connection.execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, hash});

@@ -108,6 +108,37 @@ TEST_F(AuditLogTest, AppendsNumberedEntriesAndListsThem) {
   EXPECT_EQ(result.first_broken_seq, std::nullopt);
 }
 
+// A group commit appends a batch in one call, written several rows per statement: batches
+// below, at and above one statement's rows, after entries already there, keep order and chain.
+TEST_F(AuditLogTest, AppendsBatchesOfAnySizeInOrderOnOneChain) {
+  append_five();
+  std::int64_t seq = 5;
+  for (std::size_t size : {1u, 31u, 32u, 33u, 70u}) {
+    std::vector<AuditEvent> batch;
+    for (std::size_t i = 0; i < size; ++i) {
+      batch.push_back(event("orders.verify", std::to_string(seq + 1 + i),
+                            i % 3 == 0 ? std::nullopt : std::optional<std::int64_t>(i)));
+    }
+    std::vector<const AuditEvent*> pointers;
+    for (const AuditEvent& e : batch) pointers.push_back(&e);
+    store::Transaction tx(conn());
+    EXPECT_EQ(log_.append_all(conn(), pointers), seq + static_cast<std::int64_t>(size));
+    tx.commit();
+    auto written = log_.list(conn(), seq, 1000);
+    ASSERT_EQ(written.size(), size);
+    for (std::size_t i = 0; i < size; ++i) {
+      EXPECT_EQ(written[i].seq, seq + 1 + static_cast<std::int64_t>(i));
+      EXPECT_EQ(written[i].event.object_id, std::to_string(seq + 1 + i));
+      EXPECT_EQ(written[i].event.actor_user_id, batch[i].actor_user_id);
+    }
+    seq += static_cast<std::int64_t>(size);
+  }
+  EXPECT_EQ(rows(), seq);
+  VerifyResult result = log_.verify(conn());
+  EXPECT_TRUE(result.intact) << result.reason;
+  EXPECT_EQ(result.entries, seq);
+}
+
 TEST_F(AuditLogTest, NullActorsRoundTrip) {
   log_.record(conn(), event("system.start", "0", std::nullopt, std::nullopt));
   auto entries = log_.list(conn(), 0, 10);
