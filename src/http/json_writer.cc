@@ -29,20 +29,23 @@ void JsonWriter::separate() {
     after_key_ = false;
     return;
   }
-  if (!has_items_.empty()) {
-    if (has_items_.back()) out_ += ',';
-    has_items_.back() = true;
+  if (depth_ > 0) {
+    std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
+    if (has_items_ & bit) out_ += ',';
+    has_items_ |= bit;
   }
 }
 
 void JsonWriter::open(char bracket) {
+  if (depth_ == kMaxDepth) throw std::logic_error("json: nested deeper than JsonWriter allows");
   separate();
   out_ += bracket;
-  has_items_.push_back(false);
+  has_items_ &= ~(std::uint64_t{1} << depth_);
+  ++depth_;
 }
 
 void JsonWriter::close(char bracket) {
-  has_items_.pop_back();
+  --depth_;
   out_ += bracket;
 }
 
@@ -101,7 +104,8 @@ JsonWriter& JsonWriter::null() {
 }
 
 std::string JsonWriter::take() {
-  has_items_.clear();
+  has_items_ = 0;
+  depth_ = 0;
   after_key_ = false;
   return std::exchange(out_, {});
 }

@@ -14,15 +14,21 @@
 //    value, and every begin has its end (checked only by tests, not at run time).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace qorgau::http {
 
 class JsonWriter {
  public:
+  // `capacity`: bytes reserved up front, so a typical answer is written without regrowing.
+  explicit JsonWriter(std::size_t capacity = 512) { out_.reserve(capacity); }
+
+  // Objects and arrays nest at most this deep; deeper throws std::logic_error.
+  static constexpr int kMaxDepth = 64;
+
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();
@@ -45,7 +51,9 @@ class JsonWriter {
   void string(std::string_view text);
 
   std::string out_;
-  std::vector<bool> has_items_;  // per open object or array: something was written in it
+  // Bit d: something was written in the object or array open at depth d (0 = outermost).
+  std::uint64_t has_items_ = 0;
+  int depth_ = 0;  // objects and arrays open
   bool after_key_ = false;
 };
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace qorgau::http {
 namespace {
@@ -87,6 +88,32 @@ TEST(JsonWriter, TakeLeavesItEmpty) {
   EXPECT_EQ(w.take(), "[false,-3]");
   w.begin_array().end_array();
   EXPECT_EQ(w.take(), "[]");
+}
+
+// Commas are tracked per level: at every depth up to the limit, a sibling after a nested value
+// gets its comma and the first member of a fresh level gets none.
+TEST(JsonWriter, NestsToItsLimitAndRefusesDeeper) {
+  JsonWriter w;
+  json expected = json::array();
+  std::vector<json*> arrays;  // expected's array at depth d is arrays[d - 1]
+  json* level = &expected;
+  for (int depth = 1; depth < JsonWriter::kMaxDepth; ++depth) {
+    w.begin_array().value(std::int64_t{depth});
+    arrays.push_back(level);
+    level->push_back(depth);
+    level->push_back(nullptr);  // the next level, filled below
+    level = &level->back();
+  }
+  w.begin_object().key("deepest");  // the object is at the deepest level allowed
+  EXPECT_THROW(w.begin_array(), std::logic_error);
+  w.value(true).end_object();
+  *level = json{{"deepest", true}};
+  for (int depth = JsonWriter::kMaxDepth - 1; depth >= 1; --depth) {
+    w.value(std::int64_t{depth - JsonWriter::kMaxDepth}).end_array();
+    // Innermost first, so growing an array moves only levels already complete.
+    arrays[static_cast<std::size_t>(depth - 1)]->push_back(depth - JsonWriter::kMaxDepth);
+  }
+  EXPECT_EQ(w.take(), expected.dump());
 }
 
 }  // namespace
