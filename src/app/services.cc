@@ -1,13 +1,13 @@
 #include "app/services.h"
 
 #include <algorithm>
-#include <thread>
 
 #include <sys/stat.h>
 
 #include <spdlog/spdlog.h>
 
 #include "crypto/key_file.h"
+#include "http/server.h"
 #include "orders/order_jobs.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_database.h"
@@ -52,9 +52,9 @@ Services::Services(Config config, const core::Clock& clock)
       spdlog::info("applied {} migration(s); schema version {}", applied, schema_version_);
   }
   ::chmod((config_.data_dir / "qorgau.db").c_str(), 0600);
-  // One connection for each handler thread, each event loop (nonblocking routes run there, one
-  // per core, and must never wait for a lease behind slow handlers) and the scheduler, plus one.
-  size_t loops = std::max(1u, std::thread::hardware_concurrency());
+  // One connection for each handler thread, each event loop (nonblocking routes run there and
+  // must never wait for a lease behind slow handlers) and the scheduler, plus one.
+  auto loops = static_cast<size_t>(http::default_event_loops());
   pool_ = std::make_unique<store::ConnectionPool>(*database_,
                                                   static_cast<size_t>(config_.threads) + loops + 2);
   committer_ = std::make_unique<store::GroupCommitter>(*database_);

@@ -153,7 +153,7 @@ struct Server::Impl {
   int holds_pending = 0;  // guarded by holds_mutex
 
   static std::vector<std::unique_ptr<asio::io_context>> make_loops(int io_threads) {
-    int count = io_threads > 0 ? io_threads : static_cast<int>(std::thread::hardware_concurrency());
+    int count = io_threads > 0 ? io_threads : default_event_loops();
     std::vector<std::unique_ptr<asio::io_context>> made;
     for (int i = 0; i < std::max(1, count); ++i) {
       made.push_back(std::make_unique<asio::io_context>(1));  // one thread runs each
@@ -479,6 +479,10 @@ struct Server::Impl {
     }
   }
 };
+
+int default_event_loops() {
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
+}
 
 Server::Server(ServerOptions options, RequestHandler handler, ErrorResponder on_error,
                BodyPlanner planner)

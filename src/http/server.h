@@ -39,7 +39,7 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (see Server::port())
   int threads = 4;            // run handlers, which may block
-  // Event loops for network I/O; 0 means one per CPU core.
+  // Event loops for network I/O; 0 means default_event_loops().
   int io_threads = 0;
   std::size_t max_body_bytes = 1 << 20;
   std::chrono::seconds read_timeout{30};
@@ -61,6 +61,13 @@ struct BodyPlan {
   // only for handlers that never wait.
   bool nonblocking = false;
 };
+
+// The event loops a server runs by default: one per CPU core but one, and at least one. The
+// core left over runs what the loops hand off: the group committer's thread (every audited
+// answer waits for it) and the handler workers. On two cores, two loops sharing them with the
+// committer cost 15% more CPU per field verification than one (context switches, and state
+// bouncing between the loops' caches) for 4 to 10% fewer verifications a second.
+int default_event_loops();
 
 class Server {
  public:
