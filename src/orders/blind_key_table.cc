@@ -12,6 +12,13 @@ std::size_t prefix_of(const BlindKeyTable::Key& key) {
 
 }  // namespace
 
+std::optional<BlindKeyTable::Key> BlindKeyTable::key_of(std::span<const std::uint8_t> bytes) {
+  Key key;
+  if (bytes.size() != key.size()) return std::nullopt;
+  std::copy(bytes.begin(), bytes.end(), key.begin());
+  return key;
+}
+
 void BlindKeyTable::index(const std::function<bool(std::uint32_t, std::uint32_t)>& earlier) {
   std::sort(entries_.begin(), entries_.end(), [&earlier](const Entry& a, const Entry& b) {
     if (a.first != b.first) return a.first < b.first;

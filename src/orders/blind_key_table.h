@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -28,6 +29,9 @@ class BlindKeyTable {
  public:
   using Key = std::array<std::uint8_t, 32>;
   using Entry = std::pair<Key, std::uint32_t>;  // a key and a position in the caller's vector
+
+  // `bytes` as a key, or nullopt when it is not 32 bytes long.
+  static std::optional<Key> key_of(std::span<const std::uint8_t> bytes);
 
   void add(const Key& key, std::uint32_t position) { entries_.emplace_back(key, position); }
   // Sorts the entries by key, and entries of one key by `earlier` on their positions; builds

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -75,12 +74,10 @@ std::optional<std::vector<SealedVerifiedOrder>> VerificationIndex::find(Key key_
     }
   }
   std::vector<SealedVerifiedOrder> found;
-  if (key.size() != std::tuple_size_v<BlindKeyTable::Key>)
-    return found;  // no stored key has that size
-  BlindKeyTable::Key wanted;
-  std::memcpy(wanted.data(), key.data(), key.size());
+  auto wanted = BlindKeyTable::key_of(key);
+  if (!wanted) return found;  // no stored key has that size
   const BlindKeyTable& keys = key_kind == Key::kIin ? copy->by_iin : copy->by_name_birth;
-  for (const BlindKeyTable::Entry& entry : keys.find(wanted)) {
+  for (const BlindKeyTable::Entry& entry : keys.find(*wanted)) {
     const SealedVerifiedOrder& order = copy->orders[entry.second];
     if (order.starts_at <= now_ms && now_ms < order.ends_at) found.push_back(order);
   }
@@ -95,13 +92,10 @@ std::optional<VerificationIndex::Copy> VerificationIndex::read_copy(store::Conne
   std::int64_t after_id = 0;
   auto add_key = [&copy](BlindKeyTable& keys, const store::Row& row, std::size_t column) {
     if (row.is_null(column)) return;
-    const core::Bytes& key = row.bytes(column);
-    if (key.size() != std::tuple_size_v<BlindKeyTable::Key>) {
+    auto stored = BlindKeyTable::key_of(row.bytes(column));
+    if (!stored)
       throw std::runtime_error("orders: a stored respondent blind index is not 32 bytes");
-    }
-    BlindKeyTable::Key stored;
-    std::memcpy(stored.data(), key.data(), key.size());
-    keys.add(stored, static_cast<std::uint32_t>(copy.orders.size()));
+    keys.add(*stored, static_cast<std::uint32_t>(copy.orders.size()));
   };
   while (true) {
     std::vector<store::Row> rows = connection.query(page_select_, {now, after_end, after_id});
